@@ -1,0 +1,58 @@
+"""Gatehouse's HTTP side: `create_app()` builds the Flask app."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields
+from typing import Any
+
+from flask import Flask, Response
+from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from api import cli, context, errors, site
+from services.config import INSTANCE, Settings, load_settings
+from services.ratelimit import RateLimiter
+
+SETTING_NAMES = {f.name for f in fields(Settings)}
+
+
+def _settings(config: Mapping[str, Any]) -> Settings:
+    """Environment settings, with any given in `config` (by field name) on top."""
+    return load_settings(**{k: v for k, v in config.items() if k in SETTING_NAMES})
+
+
+def _secure_headers(response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers["X-Request-ID"] = context.request_id()
+    return response
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app; `config` overrides settings (by field name) and Flask config (upper case)."""
+    config = dict(config or {})
+    settings = _settings(config)
+    app = Flask(__name__, instance_path=str(INSTANCE))
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
+    app.config.update({k: v for k, v in config.items() if k.isupper()})
+    app.extensions["gatehouse"] = settings
+    app.extensions["gatehouse.comment_limiter"] = RateLimiter(
+        settings.redis_url, settings.comment_rate_limit, namespace="comments",
+        timeout=settings.redis_timeout,
+    )
+    if settings.trusted_proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)  # type: ignore[method-assign]
+    CORS(
+        app,
+        resources={r"/api/v1/articles/*": {"origins": list(settings.cors_origins)}},
+        allow_headers=["Content-Type", "Idempotency-Key", "X-Request-ID"],
+        expose_headers=["Retry-After", "ETag", "Location"],
+        methods=["GET", "POST", "OPTIONS"],
+    )
+    errors.register(app)
+    app.register_blueprint(site.bp)
+    app.after_request(_secure_headers)
+    app.add_url_rule("/healthz", "healthz", lambda: {"status": "ok"})
+    cli.register(app)
+    return app

@@ -1,0 +1,171 @@
+"""The site's routes: post a comment, read its status, read and follow the thread."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
+from marshmallow import ValidationError
+from werkzeug.exceptions import BadRequest
+
+from api import context
+from api.errors import ApiError
+from schemas.comments import CommentAccepted, CommentCreate, CommentStatusRead, Thread
+from schemas.common import ARTICLE_ID_PATTERN
+from services import comments, events
+from services.publishing import body_html
+from services.ratelimit import RateLimiter
+from workers import dispatch
+
+bp = Blueprint("site", __name__, url_prefix="/api/v1")
+
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+_ARTICLE_ID = re.compile(ARTICLE_ID_PATTERN)
+_IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,128}$")
+create_schema = CommentCreate()
+accepted_schema = CommentAccepted()
+status_schema = CommentStatusRead()
+thread_schema = Thread()
+
+
+def _check_article_id(article_id: str) -> None:
+    if not _ARTICLE_ID.match(article_id):
+        raise ApiError(404, "not_found", "No such article.")
+
+
+def _payload() -> dict[str, Any]:
+    """The submission as a dict, from JSON or form fields; 415/400 otherwise."""
+    mimetype = request.mimetype
+    if mimetype in FORM_TYPES:
+        return request.form.to_dict()
+    if mimetype != "application/json" and not mimetype.endswith("+json"):
+        raise ApiError(415, "unsupported_media_type", "Send JSON or form fields.")
+    try:
+        data = json.loads(request.get_data(cache=False).decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise ApiError(400, "malformed", "The body is not valid UTF-8 JSON.") from exc
+    if not isinstance(data, dict):
+        raise ApiError(400, "malformed", "The body must be a JSON object.")
+    return data
+
+
+def _rate_limit() -> None:
+    limiter: RateLimiter = current_app.extensions["gatehouse.comment_limiter"]
+    verdict = limiter.hit(context.client_hash())
+    if not verdict.allowed:
+        raise ApiError(
+            429, "rate_limited", "Too many comments; wait a moment.",
+            headers={"Retry-After": str(verdict.retry_after)},
+        )
+
+
+def _idempotency_key() -> str | None:
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    if not _IDEMPOTENCY_KEY.match(key):
+        raise ApiError(400, "malformed", "Idempotency-Key must be 1-128 printable ASCII characters.")
+    return key
+
+
+def _accepted(comment_id: str, status: str) -> Response:
+    link = url_for("site.comment_status", comment_id=comment_id)
+    body = accepted_schema.dump({"id": comment_id, "status": status, "links": {"self": link}})
+    return Response(json.dumps(body), 202, mimetype="application/json", headers={"Location": link})
+
+
+@bp.post("/articles/<article_id>/comments")
+def post_comment(article_id: str) -> Response:
+    """Validate, save, queue: answer 202 at once."""
+    _check_article_id(article_id)
+    try:
+        payload = _payload()
+    except BadRequest as exc:
+        raise ApiError(400, "malformed", "The body could not be read.") from exc
+    try:
+        data = create_schema.load(payload)
+    except ValidationError as exc:
+        raise ApiError(422, "invalid", "Some fields are invalid.", fields=exc.normalized_messages()) from exc
+    key = _idempotency_key()
+    _rate_limit()
+    client = comments.ClientInfo(
+        client_hash=context.client_hash(),
+        user_agent=(request.user_agent.string or "")[:512] or None,
+        request_id=context.request_id(),
+    )
+    try:
+        with context.db(write=True) as session:
+            comment, created = comments.submit(
+                session, article_id=article_id, submission=comments.Submission(**data),
+                client=client, idempotency_key=key,
+            )
+    except comments.ArticleClosed as exc:
+        raise ApiError(403, exc.code, str(exc)) from exc
+    except comments.IntakeError as exc:
+        fields = {exc.field: [str(exc)]} if exc.field else None
+        raise ApiError(422, exc.code, str(exc), fields=fields) from exc
+    if created:
+        dispatch.send_moderation(comment.id, client.request_id)
+    return _accepted(comment.id, str(comment.status))
+
+
+@bp.get("/comments/<comment_id>")
+def comment_status(comment_id: str) -> Response:
+    """A comment's public status."""
+    with context.db() as session:
+        comment = comments.get_comment(session, comment_id)
+        if comment is None:
+            raise ApiError(404, "not_found", "No such comment.")
+        body = status_schema.dump(comment)
+    return Response(json.dumps(body), mimetype="application/json")
+
+
+def _node(node: comments.ThreadNode) -> dict[str, Any]:
+    c = node.comment
+    return {
+        "id": c.id, "author_name": c.author_name, "body": c.published_body or "",
+        "body_html": body_html(c.published_body or ""), "parent_id": c.parent_id,
+        "published_at": c.published_at, "replies": [_node(r) for r in node.replies],
+    }
+
+
+@bp.get("/articles/<article_id>/comments")
+def thread(article_id: str) -> Response:
+    """The published thread, nested, oldest first, with an ETag."""
+    _check_article_id(article_id)
+    with context.db() as session:
+        published = comments.published_comments(session, article_id)
+        roots = comments.build_thread(published)
+        body = thread_schema.dump(
+            {"article_id": article_id, "count": len(published), "comments": [_node(n) for n in roots]}
+        )
+    response = Response(json.dumps(body), mimetype="application/json")
+    response.headers["Cache-Control"] = "no-cache"
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def _sse(article_id: str) -> Iterator[str]:
+    yield "retry: 3000\n\n"
+    try:
+        for item in events.listen(context.settings().redis_url, article_id):
+            if item is None:
+                yield ": keep-alive\n\n"
+                continue
+            event, data = item
+            yield f"event: {event}\ndata: {data}\n\n"
+    except Exception:  # noqa: BLE001 - the browser reconnects; the thread itself is in the database
+        yield ": stream interrupted\n\n"
+
+
+@bp.get("/articles/<article_id>/comments/stream")
+def stream(article_id: str) -> Response:
+    """Server-Sent Events: comment.published and comment.removed."""
+    _check_article_id(article_id)
+    response = Response(stream_with_context(_sse(article_id)), mimetype="text/event-stream")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Accel-Buffering"] = "no"
+    return response

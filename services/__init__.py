@@ -1,0 +1,1 @@
+"""Gatehouse's domain: store, moderation pipeline, publishing. No web or queue imports."""

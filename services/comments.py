@@ -1,0 +1,182 @@
+"""Intake and reading: save a submission, look comments up, build an article's thread."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from services.models import Article, Comment, CommentStatus
+from services.security import content_hash
+
+
+class IntakeError(Exception):
+    """A submission the store refuses; `code` names why, `field` the input at fault."""
+
+    code = "invalid"
+    field: str | None = None
+
+
+class ArticleClosed(IntakeError):
+    code = "comments_closed"
+
+
+class InvalidParent(IntakeError):
+    code = "invalid_parent"
+    field = "parent_id"
+
+
+class IdempotencyMismatch(IntakeError):
+    code = "idempotency_key_reused"
+    field = "Idempotency-Key"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a reader sent, already validated for shape."""
+
+    author_name: str
+    body: str
+    author_email: str | None = None
+    parent_id: str | None = None
+    honeypot: bool = False
+
+
+@dataclass(frozen=True)
+class ClientInfo:
+    """Where a submission came from; the address only as a keyed hash."""
+
+    client_hash: str | None = None
+    user_agent: str | None = None
+    request_id: str | None = None
+
+
+@dataclass
+class ThreadNode:
+    """A published comment with its published replies."""
+
+    comment: Comment
+    replies: list[ThreadNode] = field(default_factory=list)
+
+
+def new_comment_id() -> str:
+    """A random, unguessable id."""
+    return uuid.uuid4().hex
+
+
+def get_or_create_article(session: Session, article_id: str) -> Article:
+    """The article's row, created with default settings on its first comment."""
+    article = session.get(Article, article_id)
+    if article is None:
+        article = Article(id=article_id, closed=False, premoderation=False, policy={})
+        session.add(article)
+        session.flush()
+    return article
+
+
+def _check_parent(session: Session, article_id: str, parent_id: str | None) -> None:
+    if parent_id is None:
+        return
+    parent = session.get(Comment, parent_id)
+    if parent is None or parent.article_id != article_id:
+        raise InvalidParent("parent_id is not a comment of this article")
+    if parent.status != CommentStatus.PUBLISHED:
+        raise InvalidParent("parent_id is not a published comment")
+
+
+def find_by_idempotency_key(session: Session, article_id: str, key: str) -> Comment | None:
+    """The comment an earlier request with this key created, if any."""
+    query = select(Comment).where(Comment.article_id == article_id, Comment.idempotency_key == key)
+    return session.scalars(query).first()
+
+
+def _replay(existing: Comment, request_hash: str) -> Comment:
+    if existing.request_hash != request_hash:
+        raise IdempotencyMismatch("this Idempotency-Key was used with a different comment")
+    return existing
+
+
+def submit(
+    session: Session,
+    *,
+    article_id: str,
+    submission: Submission,
+    client: ClientInfo,
+    idempotency_key: str | None = None,
+) -> tuple[Comment, bool]:
+    """Save a new pending comment; returns it and whether it is new (False for a replay)."""
+    request_hash = content_hash(
+        submission.author_name, submission.body, submission.author_email, submission.parent_id
+    )
+    if idempotency_key:
+        existing = find_by_idempotency_key(session, article_id, idempotency_key)
+        if existing is not None:
+            return _replay(existing, request_hash), False
+    article = get_or_create_article(session, article_id)
+    if article.closed:
+        raise ArticleClosed("comments are closed on this article")
+    _check_parent(session, article_id, submission.parent_id)
+    comment = Comment(
+        id=new_comment_id(),
+        article_id=article_id,
+        parent_id=submission.parent_id,
+        author_name=submission.author_name,
+        author_email=submission.author_email,
+        body=submission.body,
+        status=CommentStatus.PENDING,
+        honeypot=submission.honeypot,
+        client_hash=client.client_hash,
+        user_agent=client.user_agent,
+        request_id=client.request_id,
+        idempotency_key=idempotency_key,
+        request_hash=request_hash,
+        scores={},
+        reasons=[],
+        explanations=[],
+        matches=[],
+    )
+    session.add(comment)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        existing = find_by_idempotency_key(session, article_id, idempotency_key or "")
+        if existing is None:
+            raise
+        return _replay(existing, request_hash), False
+    return comment, True
+
+
+def get_comment(session: Session, comment_id: str) -> Comment | None:
+    """One comment by id, or None."""
+    return session.get(Comment, comment_id)
+
+
+def published_comments(session: Session, article_id: str) -> list[Comment]:
+    """The article's published comments, oldest first."""
+    query = (
+        select(Comment)
+        .where(Comment.article_id == article_id, Comment.status == CommentStatus.PUBLISHED)
+        .order_by(Comment.created_at, Comment.id)
+    )
+    return list(session.scalars(query))
+
+
+def build_thread(comments: list[Comment]) -> list[ThreadNode]:
+    """Nest replies under their parents; a reply whose parent is not shown stands alone."""
+    nodes = {c.id: ThreadNode(c) for c in comments}
+    roots: list[ThreadNode] = []
+    for comment in comments:
+        parent = nodes.get(comment.parent_id) if comment.parent_id else None
+        (parent.replies if parent else roots).append(nodes[comment.id])
+    return roots
+
+
+def thread_version(comments: list[Comment]) -> str:
+    """A short digest that changes whenever the published thread does."""
+    latest: datetime | None = max((c.updated_at for c in comments), default=None)
+    return content_hash(str(len(comments)), latest.isoformat() if latest else "", *[c.id for c in comments])[:32]

@@ -1,0 +1,75 @@
+"""Engines and sessions: one engine per database URL and process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_MS = 5000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets readers and one writer work at once; the busy timeout queues writers."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """Take the write lock at BEGIN, so a busy database waits instead of failing mid-transaction."""
+    write = conn.get_execution_options().get("sqlite_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str, pid: int) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # let SQLAlchemy, not pysqlite, decide when transactions begin
+        event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        connect_args={"connect_timeout": 5},
+    )
+
+
+def get_engine(url: str) -> Engine:
+    """The engine for this URL in this process (a forked child gets its own)."""
+    return _engine(url, os.getpid())
+
+
+@lru_cache(maxsize=16)
+def _factory(url: str, pid: int, write: bool) -> sessionmaker[Session]:
+    engine = get_engine(url)
+    if write:
+        engine = engine.execution_options(sqlite_write=True)
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(url: str, *, write: bool = False) -> Iterator[Session]:
+    """A session that commits on success and rolls back on error."""
+    session = _factory(url, os.getpid(), write)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

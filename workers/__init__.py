@@ -1,0 +1,1 @@
+"""Gatehouse's Celery side: the app and its thin tasks."""

@@ -1,0 +1,91 @@
+"""Thin tasks: take ids, re-read state, call services, persist, hand on."""
+
+from __future__ import annotations
+
+import logging
+import random
+
+import redis
+from celery import shared_task
+from celery.app.task import Task
+from sqlalchemy.exc import OperationalError
+
+from services import events, moderation, publishing, stale
+from services.config import Settings, load_settings
+from services.db import session_scope
+
+log = logging.getLogger(__name__)
+
+TRANSIENT = (OperationalError, redis.ConnectionError, redis.TimeoutError)
+
+
+def _settings(task: Task) -> Settings:
+    settings = getattr(task.app, "gatehouse_settings", None)
+    return settings if isinstance(settings, Settings) else load_settings()
+
+
+def _backoff(attempt: int) -> float:
+    """Exponential backoff with full jitter, capped at a minute."""
+    return random.uniform(0, min(60.0, 2.0**attempt))
+
+
+@shared_task(bind=True, name="gatehouse.moderate", max_retries=None)
+def moderate(self: Task, comment_id: str, request_id: str | None = None) -> None:
+    """Decide one pending comment; a second delivery finds it decided and does nothing."""
+    settings = _settings(self)
+    url = settings.database_url
+    with session_scope(url, write=True) as session:
+        attempts = moderation.claim(session, comment_id)
+        if attempts is not None and attempts > settings.max_attempts:
+            moderation.dead_letter(
+                session, comment_id, task=self.name, error="attempts exhausted", attempts=attempts - 1
+            )
+    if attempts is None or attempts > settings.max_attempts:
+        return
+    try:
+        with session_scope(url, write=True) as session:
+            outcome = moderation.decide(session, comment_id, settings)
+    except Exception as exc:
+        _fail(self, exc, comment_id=comment_id, attempts=attempts, settings=settings)
+        return
+    if outcome is not None and outcome.published:
+        events.announce(settings.redis_url, events.PUBLISHED, outcome.comment)
+    log.info("comment moderated", extra={"comment_id": comment_id, "request_id": request_id,
+             "action": str(outcome.action) if outcome else "skipped"})
+
+
+def _fail(task: Task, exc: Exception, *, comment_id: str, attempts: int, settings: Settings) -> None:
+    """Retry with backoff while attempts remain; then keep the comment as a dead letter."""
+    if attempts < settings.max_attempts:
+        log.warning("moderation failed, will retry", exc_info=exc,
+                    extra={"comment_id": comment_id, "attempt": attempts})
+        raise task.retry(exc=exc, countdown=_backoff(attempts))
+    log.error("moderation failed for good", exc_info=exc,
+              extra={"comment_id": comment_id, "attempt": attempts})
+    with session_scope(settings.database_url, write=True) as session:
+        moderation.dead_letter(
+            session, comment_id, task=task.name, error=moderation.describe_error(exc), attempts=attempts
+        )
+
+
+@shared_task(bind=True, name="gatehouse.publish", autoretry_for=TRANSIENT, retry_backoff=True,
+             retry_jitter=True, max_retries=5)
+def publish(self: Task, comment_id: str, actor: str, reason: str | None = None) -> None:
+    """Publish a held or pending comment on a moderator's word; idempotent."""
+    settings = _settings(self)
+    with session_scope(settings.database_url, write=True) as session:
+        comment = publishing.publish(session, comment_id, actor=actor, reason=reason)
+    if comment is not None:
+        events.announce(settings.redis_url, events.PUBLISHED, comment)
+
+
+@shared_task(bind=True, name="gatehouse.resend_stale", ignore_result=True)
+def resend_stale(self: Task) -> int:
+    """Send again the pending comments that have waited too long (lost messages, wiped Redis)."""
+    settings = _settings(self)
+    ids = stale.claim_stale(settings, queue_depth=stale.queue_depth(settings.redis_url))
+    for comment_id in ids:
+        moderate.apply_async((comment_id,), queue="moderation")
+    if ids:
+        log.warning("re-sent stale comments", extra={"count": len(ids)})
+    return len(ids)
