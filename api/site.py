@@ -108,7 +108,7 @@ def post_comment(article_id: str) -> Response:
         fields = {exc.field: [str(exc)]} if exc.field else None
         raise ApiError(422, exc.code, str(exc), fields=fields) from exc
     if created:
-        dispatch.send_moderation(comment.id, client.request_id)
+        dispatch.send_moderation(context.settings(), comment.id, client.request_id)
     return _accepted(comment.id, str(comment.status))
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from typing import Any
 
+from celery import Celery
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis import RedisError
 
-from workers.celery_app import MODERATION_QUEUE, app
+from services.config import Settings
+from workers.celery_app import MODERATION_QUEUE, make_celery
 
 log = logging.getLogger(__name__)
 
@@ -34,31 +37,37 @@ class Breaker:
 
 
 breaker = Breaker()
+_senders: dict[str, Celery] = {}
 
 
-def send_moderation(comment_id: str, request_id: str | None = None) -> bool:
-    """Queue a saved comment for moderation; False when it was left for the re-sender."""
+def sender(settings: Settings) -> Celery:
+    """A Celery app used only to send, one per broker URL."""
+    app = _senders.get(settings.redis_url)
+    if app is None:
+        app = _senders.setdefault(settings.redis_url, make_celery(settings))
+    return app
+
+
+def _send(settings: Settings, name: str, args: tuple[Any, ...], comment_id: str) -> bool:
     if not breaker.allows():
         return False
     try:
-        app.send_task(
-            "gatehouse.moderate", (comment_id, request_id), queue=MODERATION_QUEUE, retry=False
-        )
+        sender(settings).send_task(name, args, queue=MODERATION_QUEUE, retry=False)
     except (KombuOperationalError, RedisError, OSError) as exc:
         breaker.trip()
-        log.warning("queue unavailable, comment left for re-send",
-                    extra={"comment_id": comment_id, "error": str(exc)})
-        return False
-    return True
-
-
-def send_publish(comment_id: str, actor: str, reason: str | None) -> bool:
-    """Queue a moderator's approval to be published by a worker."""
-    try:
-        app.send_task(
-            "gatehouse.publish", (comment_id, actor, reason), queue=MODERATION_QUEUE, retry=False
+        log.warning(
+            "queue unavailable, left for re-send",
+            extra={"comment_id": comment_id, "task": name, "error": str(exc)},
         )
-    except (KombuOperationalError, RedisError, OSError) as exc:
-        log.warning("queue unavailable", extra={"comment_id": comment_id, "error": str(exc)})
         return False
     return True
+
+
+def send_moderation(settings: Settings, comment_id: str, request_id: str | None = None) -> bool:
+    """Queue a saved comment for moderation; False when it was left for the re-sender."""
+    return _send(settings, "gatehouse.moderate", (comment_id, request_id), comment_id)
+
+
+def send_publish(settings: Settings, comment_id: str, actor: str, reason: str | None) -> bool:
+    """Queue a moderator's approval to be published by a worker."""
+    return _send(settings, "gatehouse.publish", (comment_id, actor, reason), comment_id)
