@@ -12,6 +12,8 @@ from limits import RateLimitItem, parse
 from limits.storage import RedisStorage
 from limits.strategies import FixedWindowRateLimiter
 
+from services.breaker import Breaker
+
 log = logging.getLogger(__name__)
 
 
@@ -30,6 +32,7 @@ class RateLimiter:
         self.item: RateLimitItem | None = None if limit.strip().lower() == "off" else parse(limit)
         self.namespace = namespace
         self._limiter: FixedWindowRateLimiter | None = None
+        self.breaker = Breaker()
         if self.item is not None:
             storage = RedisStorage(
                 redis_url, socket_timeout=timeout, socket_connect_timeout=timeout
@@ -38,13 +41,14 @@ class RateLimiter:
 
     def hit(self, key: str) -> Verdict:
         """Count one request for key."""
-        if self.item is None or self._limiter is None:
+        if self.item is None or self._limiter is None or not self.breaker.allows():
             return Verdict(True)
         try:
             if self._limiter.hit(self.item, self.namespace, key):
                 return Verdict(True)
             stats = self._limiter.get_window_stats(self.item, self.namespace, key)
         except (redis.RedisError, OSError) as exc:
+            self.breaker.trip()
             log.warning("rate limit store unavailable; allowing", extra={"error": str(exc)})
             return Verdict(True)
         return Verdict(False, max(1, math.ceil(stats.reset_time - time.time())))

@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from typing import Any
 
 from celery import Celery
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis import RedisError
 
+from services.breaker import Breaker
 from services.config import Settings
 from workers.celery_app import MODERATION_QUEUE, make_celery
 
 log = logging.getLogger(__name__)
-
-
-class Breaker:
-    """After a failed send, skip sending for a while; the beat re-sends what was skipped."""
-
-    def __init__(self, cool_off: float = 2.0) -> None:
-        self.cool_off = cool_off
-        self._open_until = 0.0
-        self._lock = threading.Lock()
-
-    def allows(self) -> bool:
-        return time.monotonic() >= self._open_until
-
-    def trip(self) -> None:
-        with self._lock:
-            self._open_until = time.monotonic() + self.cool_off
-
-    def reset(self) -> None:
-        self._open_until = 0.0
 
 
 breaker = Breaker()
@@ -44,7 +24,11 @@ def sender(settings: Settings) -> Celery:
     """A Celery app used only to send, one per broker URL."""
     app = _senders.get(settings.redis_url)
     if app is None:
-        app = _senders.setdefault(settings.redis_url, make_celery(settings))
+        app = make_celery(settings)
+        # a sender gives up at once: the comment is saved, and the beat re-sends it
+        options = {**app.conf.broker_transport_options, "max_retries": 0}
+        app.conf.broker_transport_options = options
+        app = _senders.setdefault(settings.redis_url, app)
     return app
 
 
