@@ -10,7 +10,7 @@ from flask import Flask, Response
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import cli, context, errors, site
+from api import cli, context, errors, moderation, ops, site
 from services.config import INSTANCE, Settings, load_settings
 from services.ratelimit import RateLimiter
 
@@ -51,8 +51,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         methods=["GET", "POST", "OPTIONS"],
     )
     errors.register(app)
-    app.register_blueprint(site.bp)
+    for blueprint in (site.bp, moderation.bp, ops.bp):
+        app.register_blueprint(blueprint)
     app.after_request(_secure_headers)
-    app.add_url_rule("/healthz", "healthz", lambda: {"status": "ok"})
     cli.register(app)
     return app
