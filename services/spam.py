@@ -1,0 +1,229 @@
+"""Spam signals, each a named reason, a small fitted linear model, and the duplicate key."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+
+def _hints(spec: str) -> tuple[str, ...]:
+    """Split a "|"-separated list of literal substrings."""
+    return tuple(spec.split("|"))
+
+
+DATA = Path(__file__).resolve().parent / "data" / "spam_model.json"
+TLDS = "com|net|org|info|biz|xyz|top|ru|io|ly|me|co|tk|gl|gd|cc|click|link|site|online|store|shop"
+URL = re.compile(
+    rf"(?:https?://|www\.)[^\s<>\"']+|\b(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*)?"
+)
+URL_HINTS = ("http", "www.", *(f".{tld}" for tld in TLDS.split("|")))
+HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)")
+SHORTENERS = frozenset(
+    _hints(
+        "bit.ly|bitly.com|tinyurl.com|goo.gl|t.co|ow.ly|is.gd|buff.ly|cutt.ly|rebrand.ly|rb.gy"
+        "|shorturl.at|tiny.cc|lnkd.in|t.ly|adf.ly|s.id|v.gd|shorte.st|bl.ink"
+    )
+)
+TRUSTED = re.compile(
+    r"(?:^|\.)(?:bbc\.co\.uk|bbc\.com|reuters\.com|apnews\.com|nytimes\.com|theguardian\.com|"
+    r"washingtonpost\.com|wikipedia\.org|ft\.com|economist\.com|npr\.org|politico\.(?:com|eu)|"
+    r"europa\.eu|un\.org|[a-z.]*\.gov(?:\.[a-z]{2})?|gov\.uk)$"
+)
+BLOCKED_HOST = re.compile(
+    r"\.(?:xyz|top|click|loan|win|bid|work|date|review|racing|download|stream|gq|tk|ml|cf|ga)$"
+    r"|casino|betting|viagra|cialis|porn|xxx|forex|followers|giveaway|airdrop"
+)
+# (code, substrings of which one must occur before the pattern is worth running, pattern)
+PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        "contact_handle",
+        _hints(
+            "@|whats|telegram|wechat|kik|snapchat|viber|.me/|dm |inbox|message |text |contact "
+            "|email |e-mail |add me|call "
+        ),
+        re.compile(
+            r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}|\b(?:whats ?app|telegram|wechat|kik|"
+            r"snapchat|viber)\b|\b(?:t\.me|wa\.me)/|\b(?:dm|inbox|message|text|contact|email|"
+            r"e-mail|add|call) (?:me|us)\b"
+        ),
+    ),
+    (
+        "sms_shortcode",
+        _hints("text|txt|sms|reply|send"),
+        re.compile(r"\b(?:text|txt|sms|reply|send)\b[^.\n]{0,25}?\bto \d{5}\b"),
+    ),
+    (
+        "money_bait",
+        _hints(
+            "money|cash|income|dollars|from home|free|win|won|prize|claim|bonus|reward|gift|lotter"
+            "|jackpot|guarantee|discount|cheap|buy now|order now|limited|click here|sign up|per day"
+            "|per hour|loan|% off"
+        ),
+        re.compile(
+            r"\b(?:earn|make|making|earning)\b[^.\n]{0,25}\b(?:money|cash|income|dollars)\b"
+            r"|\bwork(?:ing)? from home\b|\b(?:free|win|won|winner|prize|claim|bonus|reward|"
+            r"gift ?cards?|giveaway|lottery|jackpot|guaranteed|discount|cheap|buy now|order now|"
+            r"limited (?:time|offer)|click here|sign up now|per (?:day|hour)|passive income|"
+            r"loans?)\b|\d+ ?% off\b"
+        ),
+    ),
+    (
+        "crypto_bait",
+        _hints(
+            "bitcoin|btc|ethereum|usdt|crypto|binance|airdrop|forex|trading|binary|wallet"
+            "|double your"
+        ),
+        re.compile(
+            r"\b(?:bitcoins?|btc|ethereum|usdt|crypto ?(?:currency|trading|investment|signals?)|"
+            r"binance|airdrop|forex|trading signals?|binary options?|wallet address|double your)\b"
+        ),
+    ),
+    (
+        "self_promotion",
+        _hints(
+            "check|channel|blog|site|video|music|store|shop|profile|page|subscrib|sub|follow|visit"
+        ),
+        re.compile(
+            r"\bcheck (?:out )?(?:my|our)\b|\bmy (?:channel|blog|website|site|videos?|music|"
+            r"store|shop|profile|page)\b|\bsubscrib\w*|\bsub ?4 ?sub\b|\bfollow (?:me|us|my)\b"
+            r"|\bvisit (?:my|our)\b"
+        ),
+    ),
+)
+PHONE = re.compile(r"(?<![\w.,])(?:\+|00)?\d(?:[ ().-]{0,2}\d){8,14}(?![\w,]|\.\d)")
+YEARS = re.compile(r"(?:(?:19|20)\d\d\W*)+")
+DIGIT = re.compile(r"\d")
+UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+CHAR_RUN = re.compile(r"(.)\1{9,}")
+WORD = re.compile(r"[^\W\d_]+|\d+")
+EXPLANATIONS = {
+    "link": "Contains a link to an unknown site",
+    "many_links": "Contains several links",
+    "link_shortener": "Hides where a link goes behind a link shortener",
+    "blocked_domain": "Links to a domain on the spam blocklist",
+    "contact_handle": "Asks readers to get in touch off-site (e-mail, messaging app, DM)",
+    "phone_number": "Contains a phone number",
+    "sms_shortcode": "Asks readers to text a short code",
+    "money_bait": "Offers money, prizes or deals",
+    "crypto_bait": "Crypto or trading bait",
+    "self_promotion": "Promotes the author's own channel or site",
+    "shouting": "Written mostly in capitals",
+    "repetition": "Repeats the same word or character over and over",
+}
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One named spam signal with the (start, end, text) spans that raised it."""
+
+    code: str
+    spans: tuple[tuple[int, int, str], ...] = ()
+
+
+def _fold(text: str) -> str:
+    """Lowercase `text` without changing its length, so spans stay valid."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _link_signals(lower: str) -> list[Signal]:
+    """Links (trusted news sites left out), several links, shorteners, blocklisted domains."""
+    if not any(hint in lower for hint in URL_HINTS):
+        return []
+    links = []
+    for match in URL.finditer(lower):
+        host_match = HOST.match(match.group(0))
+        host = host_match.group(1).rstrip(".") if host_match else ""
+        if not TRUSTED.search(host):
+            links.append((match.start(), match.end(), match.group(0), host))
+    if not links:
+        return []
+    spans = tuple((start, end, url) for start, end, url, _ in links)
+    found = [Signal("link", spans)] + ([Signal("many_links", spans)] if len(links) > 1 else [])
+    for code, test in (
+        ("link_shortener", lambda host: host in SHORTENERS),
+        ("blocked_domain", lambda host: bool(BLOCKED_HOST.search(host))),
+    ):
+        hits = tuple((s, e, url) for s, e, url, host in links if test(host))
+        if hits:
+            found.append(Signal(code, hits))
+    return found
+
+
+def _patterns(lower: str) -> list[Signal]:
+    """The keyword signals, each pattern run only when one of its cheap hints is present."""
+    found = []
+    for code, hints, pattern in PATTERNS:
+        if any(hint in lower for hint in hints):
+            spans = tuple((m.start(), m.end(), m.group(0)) for m in pattern.finditer(lower))
+            if spans:
+                found.append(Signal(code, spans))
+    return found
+
+
+def _phone(text: str) -> list[Signal]:
+    """Runs of 9 to 15 digits that look like a phone number rather than years or sums."""
+    if not DIGIT.search(text):
+        return []
+    spans = tuple(
+        (m.start(), m.end(), m.group(0))
+        for m in PHONE.finditer(text)
+        if 9 <= len(DIGIT.findall(m.group(0))) <= 15 and not YEARS.fullmatch(m.group(0))
+    )
+    return [Signal("phone_number", spans)] if spans else []
+
+
+def _style(text: str, words: list[str]) -> list[Signal]:
+    """Shouting (mostly capitals) and repetition (one word or character over and over)."""
+    found = []
+    upper = len(UPPER.findall(text))
+    if upper >= 14 and upper >= 0.7 * sum(len(w) for w in words if not w[0].isdigit()):
+        found.append(Signal("shouting"))
+    top = 0
+    if len(words) >= 8 and len(set(words)) < 0.6 * len(words):
+        top = max(Counter(words).values())
+    quads = zip(words, words[1:], words[2:], words[3:], strict=False)
+    repeated = any(a == b == c == d for a, b, c, d in quads)
+    if repeated or top > 0.4 * len(words) or CHAR_RUN.search(text):
+        found.append(Signal("repetition"))
+    return found
+
+
+def analyze(text: str) -> tuple[list[Signal], list[str]]:
+    """Every content signal `text` raises, and the fitted model's features for it."""
+    lower = _fold(text)
+    found = _link_signals(lower) + _patterns(lower) + _phone(text)
+    plain = URL.sub(" ", lower) if found and found[0].code == "link" else lower
+    words = ["0" * min(len(w), 6) if w.isdigit() else w for w in WORD.findall(plain)]
+    found += _style(text, words)
+    pairs = [f"{a} {b}" for a, b in pairwise(words)]
+    return found, words + pairs + [f"!{signal.code}" for signal in found]
+
+
+@cache
+def _weights(path: Path = DATA) -> tuple[float, dict[str, float]]:
+    """The fitted intercept and feature weights, read once."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return float(data["intercept"]), {k: float(v) for k, v in data["weights"].items()}
+
+
+def model_logit(features: list[str]) -> float:
+    """The fitted logistic regression's log-odds for the features from `analyze`."""
+    intercept, weights = _weights()
+    return intercept + sum(weights.get(feature, 0.0) for feature in set(features))
+
+
+def fingerprint(body: str) -> str:
+    """A near-duplicate key that ignores case, spacing, punctuation and digits."""
+    folded = unicodedata.normalize("NFKC", body).casefold()
+    letters = "".join(c for c in folded if c.isalpha())
+    return hashlib.blake2b(letters.encode("utf-8"), digest_size=16).hexdigest()

@@ -1,0 +1,133 @@
+"""Export alt-profanity-check's model and fit the spam model; writes services/data/.
+
+Usage: python tools/train_models.py [DATA_DIR] [--out DIR]. Deterministic: fixed seeds,
+sorted features. Prints 5-fold cross-validated spam figures per source file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from services import spam  # noqa: E402
+
+OUT = ROOT / "services" / "data"
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+SPAM_SOURCES = ("youtube-spam-dev.csv", "sms-spam.csv", "jigsaw-toxic-dev.csv")
+SEED = 20240601
+C = 1.0
+MIN_DF = 2
+PRUNE = 0.02
+
+
+def export_profanity_check(out: Path) -> None:
+    """Write the vectorizer's vocabulary and idf and the calibrated SVMs as one npz."""
+    import profanity_check.profanity_check as apc
+
+    vocabulary = apc.vectorizer.vocabulary_
+    words = sorted(vocabulary, key=vocabulary.__getitem__)
+    pairs = apc.model.calibrated_classifiers_
+    calibrators = [pair.calibrators[0] for pair in pairs]
+    np.savez_compressed(
+        out / "profanity_check.npz",
+        words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
+        idf=apc.vectorizer.idf_,
+        coef=np.array([pair.estimator.coef_[0] for pair in pairs]),
+        intercept=np.array([pair.estimator.intercept_[0] for pair in pairs]),
+        a=np.array([c.a_ for c in calibrators]),
+        b=np.array([c.b_ for c in calibrators]),
+    )
+
+
+def load_spam_rows(data: Path) -> tuple[list[set[str]], np.ndarray, np.ndarray]:
+    """Feature sets, labels (1 = spam) and source names of the spam training files."""
+    features, labels, sources = [], [], []
+    for name in SPAM_SOURCES:
+        with (data / name).open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                features.append(set(spam.analyze(row["text"])[1]))
+                labels.append(int(row["label"] == "spam"))
+                sources.append(name)
+    return features, np.array(labels), np.array(sources)
+
+
+def fit(features: list[set[str]], labels: np.ndarray) -> tuple[float, dict[str, float]]:
+    """Logistic regression over binary features seen in at least MIN_DF rows."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in features for f in row)
+    vectorizer = DictVectorizer(sort=True)
+    matrix = vectorizer.fit_transform(
+        [{f: 1.0 for f in row if counts[f] >= MIN_DF} for row in features]
+    )
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=SEED)
+    model.fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    weights = {
+        str(name): round(float(w), 4)
+        for name, w in zip(names, model.coef_[0], strict=True)
+        if abs(w) >= PRUNE
+    }
+    return round(float(model.intercept_[0]), 4), weights
+
+
+def logits(intercept: float, weights: dict[str, float], features: list[set[str]]) -> np.ndarray:
+    """Log-odds for each feature set, the way services.spam scores at run time."""
+    return np.array([intercept + sum(weights.get(f, 0.0) for f in row) for row in features])
+
+
+def cross_validate(features: list[set[str]], labels: np.ndarray, sources: np.ndarray) -> None:
+    """Print 5-fold held-out catch and false-alarm rates per source at a few thresholds."""
+    from sklearn.model_selection import StratifiedKFold
+
+    held_out = np.zeros(len(labels))
+    strata = np.char.add(sources.astype(str), labels.astype(str))
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    for train, test in folds.split(np.zeros(len(labels)), strata):
+        intercept, weights = fit([features[i] for i in train], labels[train])
+        held_out[test] = logits(intercept, weights, [features[i] for i in test])
+    probability = 1.0 / (1.0 + np.exp(-held_out))
+    for name in SPAM_SOURCES:
+        mine = sources == name
+        for threshold in (0.5, 0.7, 0.85):
+            caught = probability[mine & (labels == 1)] >= threshold
+            false = probability[mine & (labels == 0)] >= threshold
+            recall = f"{caught.mean():.3f}" if caught.size else "-"
+            print(f"cv {name:24} t={threshold:.2f} spam caught {recall}  ok flagged {false.mean():.3f}")
+
+
+def train_spam(data: Path, out: Path, *, validate: bool) -> None:
+    """Fit the spam model on every spam training row and write its weights as JSON."""
+    features, labels, sources = load_spam_rows(data)
+    if validate:
+        cross_validate(features, labels, sources)
+    intercept, weights = fit(features, labels)
+    payload = {"intercept": intercept, "weights": dict(sorted(weights.items()))}
+    (out / "spam_model.json").write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n")
+    print(f"spam model: {len(weights)} weights, trained on {len(labels)} rows")
+
+
+def main() -> None:
+    """Parse arguments and write every artefact."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--no-validate", action="store_true", help="skip cross-validation")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    export_profanity_check(args.out)
+    train_spam(args.data, args.out, validate=not args.no_validate)
+
+
+if __name__ == "__main__":
+    main()
