@@ -1,0 +1,22 @@
+"""gunicorn settings, read from the working directory by every `gunicorn` start.
+
+Flags on the command line win over these; each has an environment override.
+"""
+
+import os
+
+# gunicorn 25+ otherwise shares one control socket in ~/.gunicorn between every instance.
+control_socket_disable = True
+
+# The SSE stream holds its connection open: with gunicorn's default sync workers each reader
+# would take a whole worker (and be killed after `timeout`). gthread serves it on a thread.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "5"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = "-"

@@ -1,0 +1,1 @@
+"""Helpers for tests that run real processes: Redis, Celery workers, gunicorn."""
