@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
+from flask import Blueprint, Response, current_app, request, url_for
 from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest
 
@@ -148,10 +148,10 @@ def thread(article_id: str) -> Response:
     return response.make_conditional(request)
 
 
-def _sse(article_id: str) -> Iterator[str]:
+def _sse(redis_url: str, article_id: str) -> Iterator[str]:
     yield "retry: 3000\n\n"
     try:
-        for item in events.listen(context.settings().redis_url, article_id):
+        for item in events.listen(redis_url, article_id):
             if item is None:
                 yield ": keep-alive\n\n"
                 continue
@@ -165,7 +165,8 @@ def _sse(article_id: str) -> Iterator[str]:
 def stream(article_id: str) -> Response:
     """Server-Sent Events: comment.published and comment.removed."""
     _check_article_id(article_id)
-    response = Response(stream_with_context(_sse(article_id)), mimetype="text/event-stream")
+    redis_url = context.settings().redis_url
+    response = Response(_sse(redis_url, article_id), mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"
     return response

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -53,11 +54,15 @@ def listen(redis_url: str, article_id: str, heartbeat: float = 15.0) -> Iterator
     pubsub = client.pubsub(ignore_subscribe_messages=True)
     try:
         pubsub.subscribe(channel(article_id))
+        quiet_since = time.monotonic()
         while True:
             message = pubsub.get_message(timeout=heartbeat)
-            if message is None:
-                yield None
+            if message is None:  # also after a subscribe confirmation, which is filtered out
+                if time.monotonic() - quiet_since >= heartbeat:
+                    quiet_since = time.monotonic()
+                    yield None
                 continue
+            quiet_since = time.monotonic()
             parsed = json.loads(message["data"])
             yield parsed["event"], json.dumps(parsed["data"])
     finally:
