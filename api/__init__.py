@@ -38,7 +38,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update({k: v for k, v in config.items() if k.isupper()})
     app.extensions["gatehouse"] = settings
     app.extensions["gatehouse.comment_limiter"] = RateLimiter(
-        settings.redis_url, settings.comment_rate_limit, namespace="comments",
+        settings.redis_url,
+        settings.comment_rate_limit,
+        namespace="comments",
         timeout=settings.redis_timeout,
     )
     if settings.trusted_proxies:

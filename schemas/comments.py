@@ -23,11 +23,15 @@ class CommentCreate(Schema):
         required=True,
         validate=[validate.Length(min=1, max=5000), plain_text(multiline=True)],  # type: ignore[list-item]
     )
-    author_email = fields.Email(load_default=None, allow_none=True, validate=validate.Length(max=254))
+    author_email = fields.Email(
+        load_default=None, allow_none=True, validate=validate.Length(max=254)
+    )
     parent_id = fields.String(
         load_default=None, allow_none=True, validate=validate.Regexp(r"^[0-9a-f]{32}$")
     )
-    website = fields.String(load_default="", allow_none=True, metadata={"description": "honeypot: leave empty"})
+    website = fields.String(
+        load_default="", allow_none=True, metadata={"description": "honeypot: leave empty"}
+    )
 
     @pre_load
     def blank_to_none(self, data: Any, **_: Any) -> Any:

@@ -179,4 +179,6 @@ def build_thread(comments: list[Comment]) -> list[ThreadNode]:
 def thread_version(comments: list[Comment]) -> str:
     """A short digest that changes whenever the published thread does."""
     latest: datetime | None = max((c.updated_at for c in comments), default=None)
-    return content_hash(str(len(comments)), latest.isoformat() if latest else "", *[c.id for c in comments])[:32]
+    return content_hash(
+        str(len(comments)), latest.isoformat() if latest else "", *[c.id for c in comments]
+    )[:32]

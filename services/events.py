@@ -48,7 +48,9 @@ def announce(redis_url: str, event: str, comment: Comment) -> bool:
     return True
 
 
-def listen(redis_url: str, article_id: str, heartbeat: float = 15.0) -> Iterator[tuple[str, str] | None]:
+def listen(
+    redis_url: str, article_id: str, heartbeat: float = 15.0
+) -> Iterator[tuple[str, str] | None]:
     """Yield (event, json data) as they come, and None every `heartbeat` seconds of quiet."""
     client = pubsub_client(redis_url, read_timeout=heartbeat + 5)
     pubsub = client.pubsub(ignore_subscribe_messages=True)

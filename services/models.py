@@ -107,9 +107,7 @@ class Comment(Base):
     author_email: Mapped[str | None] = mapped_column(String(254))
     body: Mapped[str] = mapped_column(Text)
     published_body: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[CommentStatus] = mapped_column(
-        String(16), default=CommentStatus.PENDING
-    )
+    status: Mapped[CommentStatus] = mapped_column(String(16), default=CommentStatus.PENDING)
     scores: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reasons: Mapped[list[Any]] = mapped_column(default=list)
     explanations: Mapped[list[Any]] = mapped_column(default=list)

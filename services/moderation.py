@@ -133,7 +133,11 @@ def gather_context(
 ) -> pipeline.Context:
     """Everything the pipeline needs to know beyond the text itself."""
     terms = site_terms(session)
-    policy = {**settings.site_policy, **(article.policy or {}), "premoderation": article.premoderation}
+    policy = {
+        **settings.site_policy,
+        **(article.policy or {}),
+        "premoderation": article.premoderation,
+    }
     by_author = comment.client_hash is not None or comment.author_email is not None
     return pipeline.Context(
         author_name=comment.author_name,

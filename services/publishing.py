@@ -92,7 +92,9 @@ def publish(
     )
 
 
-def take_down(session: Session, comment_id: str, *, actor: str, reason: str | None) -> Comment | None:
+def take_down(
+    session: Session, comment_id: str, *, actor: str, reason: str | None
+) -> Comment | None:
     """Remove a published comment from its thread."""
     return transition(
         session,

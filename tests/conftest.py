@@ -106,7 +106,9 @@ def worker(
 ) -> Iterator[WorkerProcess]:
     """One real Celery worker process (prefork, 2 children) for the whole session."""
     log = Path(tmp_path_factory.mktemp("worker")) / "worker.log"
-    proc = WorkerProcess(env=worker_env(database_url, redis_server.url), log_path=log, concurrency=2)
+    proc = WorkerProcess(
+        env=worker_env(database_url, redis_server.url), log_path=log, concurrency=2
+    )
     proc.start()
     proc.wait_ready(timeout=60)
     yield proc

@@ -38,7 +38,11 @@ def moderate(self: Task, comment_id: str, request_id: str | None = None) -> None
         attempts = moderation.claim(session, comment_id)
         if attempts is not None and attempts > settings.max_attempts:
             moderation.dead_letter(
-                session, comment_id, task=self.name, error="attempts exhausted", attempts=attempts - 1
+                session,
+                comment_id,
+                task=self.name,
+                error="attempts exhausted",
+                attempts=attempts - 1,
             )
     if attempts is None or attempts > settings.max_attempts:
         return
@@ -50,26 +54,50 @@ def moderate(self: Task, comment_id: str, request_id: str | None = None) -> None
         return
     if outcome is not None and outcome.published:
         events.announce(settings.redis_url, events.PUBLISHED, outcome.comment)
-    log.info("comment moderated", extra={"comment_id": comment_id, "request_id": request_id,
-             "action": str(outcome.action) if outcome else "skipped"})
+    log.info(
+        "comment moderated",
+        extra={
+            "comment_id": comment_id,
+            "request_id": request_id,
+            "action": str(outcome.action) if outcome else "skipped",
+        },
+    )
 
 
-def _fail(task: Task, exc: Exception, *, comment_id: str, attempts: int, settings: Settings) -> None:
+def _fail(
+    task: Task, exc: Exception, *, comment_id: str, attempts: int, settings: Settings
+) -> None:
     """Retry with backoff while attempts remain; then keep the comment as a dead letter."""
     if attempts < settings.max_attempts:
-        log.warning("moderation failed, will retry", exc_info=exc,
-                    extra={"comment_id": comment_id, "attempt": attempts})
+        log.warning(
+            "moderation failed, will retry",
+            exc_info=exc,
+            extra={"comment_id": comment_id, "attempt": attempts},
+        )
         raise task.retry(exc=exc, countdown=_backoff(attempts))
-    log.error("moderation failed for good", exc_info=exc,
-              extra={"comment_id": comment_id, "attempt": attempts})
+    log.error(
+        "moderation failed for good",
+        exc_info=exc,
+        extra={"comment_id": comment_id, "attempt": attempts},
+    )
     with session_scope(settings.database_url, write=True) as session:
         moderation.dead_letter(
-            session, comment_id, task=task.name, error=moderation.describe_error(exc), attempts=attempts
+            session,
+            comment_id,
+            task=task.name,
+            error=moderation.describe_error(exc),
+            attempts=attempts,
         )
 
 
-@shared_task(bind=True, name="gatehouse.publish", autoretry_for=TRANSIENT, retry_backoff=True,
-             retry_jitter=True, max_retries=5)
+@shared_task(
+    bind=True,
+    name="gatehouse.publish",
+    autoretry_for=TRANSIENT,
+    retry_backoff=True,
+    retry_jitter=True,
+    max_retries=5,
+)
 def publish(self: Task, comment_id: str, actor: str, reason: str | None = None) -> None:
     """Publish a held or pending comment on a moderator's word; idempotent."""
     settings = _settings(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
@@ -11,6 +12,8 @@ from services.db import session_scope
 from services.models import Article, Comment, CommentStatus
 from tests.conftest import settings_for
 from tests.helpers import ARTICLE, post
+
+pytestmark = pytest.mark.postgres
 
 
 def count_comments(app: Flask) -> int:
@@ -150,7 +153,9 @@ def test_answers_202_when_redis_is_down(database_url: str, clean) -> None:  # ty
     from workers.dispatch import breaker
 
     breaker.reset()
-    app = create_app(settings_for(database_url, "redis://127.0.0.1:1/0", comment_rate_limit="5/minute"))
+    app = create_app(
+        settings_for(database_url, "redis://127.0.0.1:1/0", comment_rate_limit="5/minute")
+    )
     client = app.test_client()
     responses = [post(client) for _ in range(3)]
     assert [r.status_code for r in responses] == [202, 202, 202]

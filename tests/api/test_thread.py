@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from services import publishing
 from services.db import session_scope
 from tests.helpers import ARTICLE, post
+
+pytestmark = pytest.mark.postgres
 
 
 def publish(app: Flask, comment_id: str, body: str | None = None) -> None:

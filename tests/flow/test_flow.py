@@ -30,7 +30,9 @@ def thread(client: FlaskClient, article: str = ARTICLE) -> dict[str, Any]:
 
 
 def test_clean_comment_appears_in_the_thread(client: FlaskClient) -> None:
-    comment_id = post(client, body="A measured report on the state visit. Thank you.").get_json()["id"]
+    comment_id = post(client, body="A measured report on the state visit. Thank you.").get_json()[
+        "id"
+    ]
     assert settled(client, comment_id) == "published"
     comments = thread(client)["comments"]
     assert [c["id"] for c in comments] == [comment_id]

@@ -1,0 +1,125 @@
+"""The store: intake, conditional transitions, threads, stale re-sends (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import update
+
+from services import comments, publishing, stale
+from services.config import load_settings
+from services.db import session_scope
+from services.models import Comment, CommentStatus, DeadLetter, utcnow
+
+pytestmark = pytest.mark.postgres
+
+CLIENT = comments.ClientInfo(client_hash="h" * 64, user_agent="pytest", request_id="r1")
+
+
+def submit(url: str, body: str = "Hello", **kwargs: object) -> str:
+    with session_scope(url, write=True) as session:
+        comment, created = comments.submit(
+            session,
+            article_id="a1",
+            submission=comments.Submission(author_name="Ana", body=body, **kwargs),  # type: ignore[arg-type]
+            client=CLIENT,
+        )
+        assert created
+        return comment.id
+
+
+def test_submit_saves_pending_and_creates_article(database_url: str, clean: None) -> None:
+    comment_id = submit(database_url)
+    with session_scope(database_url) as session:
+        comment = session.get(Comment, comment_id)
+        assert comment is not None
+        assert comment.status == CommentStatus.PENDING
+        assert comment.created_at.tzinfo is not None
+
+
+def test_transitions_are_conditional_on_the_expected_state(database_url: str, clean: None) -> None:
+    comment_id = submit(database_url)
+    with session_scope(database_url, write=True) as session:
+        assert publishing.publish(session, comment_id, actor="machine") is not None
+    with session_scope(database_url, write=True) as session:
+        assert publishing.publish(session, comment_id, actor="machine") is None
+        assert publishing.take_down(session, comment_id, actor="mod", reason="spam") is not None
+    with session_scope(database_url) as session:
+        comment = session.get(Comment, comment_id)
+        assert comment is not None
+        assert comment.status == CommentStatus.REMOVED
+        assert [d.to_status for d in comment.decisions] == ["published", "removed"]
+
+
+def test_idempotency_key_replays_and_refuses_other_content(database_url: str, clean: None) -> None:
+    def send(body: str) -> tuple[str, bool]:
+        with session_scope(database_url, write=True) as session:
+            comment, created = comments.submit(
+                session,
+                article_id="a1",
+                submission=comments.Submission("Ana", body),
+                client=CLIENT,
+                idempotency_key="key-1",
+            )
+            return comment.id, created
+
+    first, created = send("Same")
+    again, created_again = send("Same")
+    assert (first, created, created_again) == (again, True, False)
+    with pytest.raises(comments.IdempotencyMismatch):
+        send("Different")
+
+
+def test_build_thread_nests_and_keeps_orphans(database_url: str, clean: None) -> None:
+    root = submit(database_url, "root")
+    with session_scope(database_url, write=True) as session:
+        publishing.publish(session, root, actor="machine")
+    reply = submit(database_url, "reply", parent_id=root)
+    with session_scope(database_url, write=True) as session:
+        publishing.publish(session, reply, actor="machine")
+        publishing.take_down(session, root, actor="mod", reason=None)
+    with session_scope(database_url) as session:
+        nodes = comments.build_thread(comments.published_comments(session, "a1"))
+        assert [n.comment.id for n in nodes] == [reply]
+
+
+def test_claim_stale_resends_old_pending_once(database_url: str, clean: None) -> None:
+    settings = load_settings(database_url=database_url, stale_after_seconds=60, secret_key="s")
+    old, fresh, dead = (
+        submit(database_url, "old"),
+        submit(database_url, "fresh"),
+        submit(database_url, "dead"),
+    )
+    with session_scope(database_url, write=True) as session:
+        session.execute(
+            update(Comment)
+            .where(Comment.id.in_([old, dead]))
+            .values(updated_at=utcnow() - timedelta(minutes=5))
+        )
+        session.add(DeadLetter(comment_id=dead, task="t", error="boom", attempts=5))
+    assert stale.claim_stale(settings, queue_depth=0) == [old]
+    assert stale.claim_stale(settings, queue_depth=0) == []
+    assert fresh
+    assert stale.claim_stale(settings, queue_depth=None) == []
+
+
+def test_claim_stale_waits_for_a_draining_backlog(database_url: str, clean: None) -> None:
+    settings = load_settings(database_url=database_url, stale_after_seconds=60, secret_key="s")
+    comment_id = submit(database_url)
+    with session_scope(database_url, write=True) as session:
+        session.execute(
+            update(Comment)
+            .where(Comment.id == comment_id)
+            .values(updated_at=utcnow() - timedelta(minutes=5))
+        )
+    assert stale.claim_stale(settings, queue_depth=250) == []
+    assert stale.claim_stale(settings, queue_depth=0) == [comment_id]
+
+
+def test_pending_summary_counts_and_ages(database_url: str, clean: None) -> None:
+    submit(database_url)
+    with session_scope(database_url) as session:
+        count, age = stale.pending_summary(session)
+    assert count == 1
+    assert 0 <= age < 60
