@@ -15,7 +15,8 @@ from api import context
 from api.errors import ApiError
 from schemas.comments import CommentAccepted, CommentCreate, CommentStatusRead, Thread
 from schemas.common import ARTICLE_ID_PATTERN
-from services import comments, events
+from services import comments, events, inflight
+from services.models import Comment
 from services.publishing import body_html
 from services.ratelimit import RateLimiter
 from workers import dispatch
@@ -81,22 +82,22 @@ def _accepted(comment_id: str, status: str) -> Response:
     return Response(json.dumps(body), 202, mimetype="application/json", headers={"Location": link})
 
 
-@bp.post("/articles/<article_id>/comments")
-def post_comment(article_id: str) -> Response:
-    """Validate, save, queue: answer 202 at once."""
-    _check_article_id(article_id)
+def _submission() -> dict[str, Any]:
+    """The validated fields of the request; 400, 415 or 422 when they are not."""
     try:
         payload = _payload()
     except BadRequest as exc:
         raise ApiError(400, "malformed", "The body could not be read.") from exc
     try:
-        data = create_schema.load(payload)
+        return create_schema.load(payload)  # type: ignore[no-any-return]
     except ValidationError as exc:
         raise ApiError(
             422, "invalid", "Some fields are invalid.", fields=exc.normalized_messages()
         ) from exc
-    key = _idempotency_key()
-    _rate_limit()
+
+
+def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comment, bool]:
+    """Commit the comment (or find the one this Idempotency-Key made)."""
     client = comments.ClientInfo(
         client_hash=context.client_hash(),
         user_agent=(request.user_agent.string or "")[:512] or None,
@@ -104,7 +105,7 @@ def post_comment(article_id: str) -> Response:
     )
     try:
         with context.db(write=True) as session:
-            comment, created = comments.submit(
+            return comments.submit(
                 session,
                 article_id=article_id,
                 submission=comments.Submission(**data),
@@ -116,8 +117,35 @@ def post_comment(article_id: str) -> Response:
     except comments.IntakeError as exc:
         fields = {exc.field: [str(exc)]} if exc.field else None
         raise ApiError(422, exc.code, str(exc), fields=fields) from exc
+
+
+def _save_once(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comment, bool]:
+    """Save, holding a lease on the Idempotency-Key so a concurrent twin gets 409."""
+    if key is None:
+        return _save(article_id, data, None)
+    settings = context.settings()
+    with inflight.lease(
+        settings.redis_url, f"{article_id}:{key}", timeout=settings.redis_timeout
+    ) as held:
+        if held:
+            return _save(article_id, data, key)
+    with context.db() as session:
+        done = comments.find_by_idempotency_key(session, article_id, key)
+    if done is None:
+        raise ApiError(409, "in_progress", "A request with this Idempotency-Key is in progress.")
+    return _save(article_id, data, key)
+
+
+@bp.post("/articles/<article_id>/comments")
+def post_comment(article_id: str) -> Response:
+    """Validate, save, queue: answer 202 at once."""
+    _check_article_id(article_id)
+    data = _submission()
+    key = _idempotency_key()
+    _rate_limit()
+    comment, created = _save_once(article_id, data, key)
     if created:
-        dispatch.send_moderation(context.settings(), comment.id, client.request_id)
+        dispatch.send_moderation(context.settings(), comment.id, context.request_id())
     return _accepted(comment.id, str(comment.status))
 
 

@@ -161,3 +161,21 @@ def test_answers_202_when_redis_is_down(database_url: str, clean) -> None:  # ty
     assert [r.status_code for r in responses] == [202, 202, 202]
     assert count_comments(app) == 3
     breaker.reset()
+
+
+def test_concurrent_twin_with_same_key_is_409(client: FlaskClient, app: Flask) -> None:
+    from services import inflight
+
+    settings = app.extensions["gatehouse"]
+    with inflight.lease(settings.redis_url, f"{ARTICLE}:twin") as held:
+        assert held
+        response = post(client, headers={"Idempotency-Key": "twin"})
+        assert response.status_code == 409
+        assert response.get_json()["error"]["code"] == "in_progress"
+    assert count_comments(app) == 0
+    first = post(client, headers={"Idempotency-Key": "twin"})
+    assert first.status_code == 202
+    with inflight.lease(settings.redis_url, f"{ARTICLE}:twin"):
+        replay = post(client, headers={"Idempotency-Key": "twin"})
+    assert replay.status_code == 202
+    assert replay.get_json()["id"] == first.get_json()["id"]
