@@ -10,7 +10,7 @@ from flask import Flask, Response
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import cli, context, errors, moderation, ops, site, web
+from api import cli, context, errors, moderation, openapi, ops, site, web
 from services.config import INSTANCE, Settings, load_settings
 from services.ratelimit import RateLimiter
 
@@ -53,7 +53,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         methods=["GET", "POST", "OPTIONS"],
     )
     errors.register(app)
-    for blueprint in (site.bp, moderation.bp, ops.bp, web.bp):
+    for blueprint in (site.bp, moderation.bp, ops.bp, web.bp, openapi.bp):
         app.register_blueprint(blueprint)
     app.after_request(_secure_headers)
     cli.register(app)

@@ -40,3 +40,6 @@ def register(app: Flask) -> None:
     """Attach the command groups."""
     app.cli.add_command(db_cli)
     app.cli.add_command(moderation_cli)
+    from api.tokens_cli import tokens_cli
+
+    app.cli.add_command(tokens_cli)
