@@ -225,7 +225,7 @@ def list_bans() -> dict[str, Any]:
             session, active=args["active"], before_id=before, limit=args["limit"] + 1
         )
     page, next_cursor = paged(rows, args["limit"], "ban")
-    return s.BanPage().dump({"items": [ban_view(b) for b in page], "next_cursor": next_cursor})
+    return {"items": [ban_view(b) for b in page], "next_cursor": s.encode_cursor(next_cursor)}
 
 
 @bp.delete("/bans/<int:ban_id>")

@@ -20,7 +20,8 @@ from schemas import comments
 from schemas.common import ErrorEnvelope
 
 F = TypeVar("F", bound=Callable[..., Any])
-Responses = Mapping[int, type[Schema] | str]
+# per status: a schema, a description (errors get the envelope), or a raw Response Object
+Responses = Mapping[int, type[Schema] | str | dict[str, Any]]
 ATTR = "openapi"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 RULE_ARG = re.compile(r"<(?:(?P<conv>\w+)(?:\((?P<args>[^)]*)\))?:)?(?P<name>\w+)>")
@@ -62,6 +63,10 @@ KNOWN: dict[str, dict[str, Any]] = {
     "site.comment_status": {"responses": {200: comments.CommentStatusRead, 404: ""}},
     "site.thread": {"responses": {200: comments.Thread, 304: "unchanged since the ETag"}},
     "site.stream": {"responses": {200: "text/event-stream"}, "content_type": "text/event-stream"},
+    "ops.readyz": {"responses": {200: {"description": "database, Redis and a worker answer"},
+                                 503: {"description": "names what does not answer"}}},
+    "ops.prometheus_metrics": {"responses": {200: {"description": "Prometheus text format",
+        "content": {"text/plain": {"schema": {"type": "string"}}}}}},
 }  # fmt: skip
 
 
@@ -76,7 +81,11 @@ def _path(rule: Rule) -> tuple[str, list[dict[str, Any]]]:
     return RULE_ARG.sub(lambda m: "{" + m["name"] + "}", rule.rule), params
 
 
-def _response(status: int, spec: type[Schema] | str, content_type: str) -> dict[str, Any]:
+def _response(
+    status: int, spec: type[Schema] | str | dict[str, Any], content_type: str
+) -> dict[str, Any]:
+    if isinstance(spec, dict):
+        return spec
     if isinstance(spec, str):
         if status >= 400:
             body = {"application/json": {"schema": ErrorEnvelope}}

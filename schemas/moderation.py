@@ -19,14 +19,19 @@ LISTS = ("blocked", "held", "allowed")
 MAX_HOURS = 24 * 365 * 10
 
 
-class Cursor(fields.Field):
+def encode_cursor(values: list[Any] | None) -> str | None:
     """An opaque page marker: base64url of a small JSON list."""
+    if values is None:
+        return None
+    raw = json.dumps(list(values), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+class Cursor(fields.Field):
+    """A page marker made by encode_cursor, read back as its list."""
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> str | None:
-        if value is None:
-            return None
-        raw = json.dumps(list(value), separators=(",", ":")).encode()
-        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+        return encode_cursor(value)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[Any]:
         try:

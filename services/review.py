@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -295,33 +296,50 @@ def set_article_settings(
     return before, article_settings(article, article_id)
 
 
-FALLBACK_POLICY = {"spam_hold", "spam_reject", "toxicity_hold", "toxicity_reject"}
+FALLBACK_POLICY = {
+    "spam_hold",
+    "spam_reject",
+    "toxicity_hold",
+    "toxicity_reject",
+    "censor_profanity",
+}
 
 
 def validate_policy(policy: Mapping[str, Any]) -> dict[str, Any]:
     """The policy as given, once the pipeline's PolicySettings accepts it; Invalid if not."""
     policy = dict(policy)
     try:
-        from services.pipeline import PolicySettings  # heavy: loaded on first use only
+        from services.pipeline import PolicySettings  # loaded on first use only
     except ModuleNotFoundError as exc:
         if exc.name != "services.pipeline":
             raise
+        _check_keys(policy, FALLBACK_POLICY)
         _fallback_policy_check(policy)
         return policy
+    _check_keys(policy, {f.name for f in dataclasses.fields(PolicySettings)} - {"premoderation"})
     try:
         PolicySettings.from_mapping(policy)
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError) as exc:
         raise Invalid("policy", str(exc) or "Invalid policy.") from exc
     return policy
 
 
+def _check_keys(policy: Mapping[str, Any], known: set[str]) -> None:
+    unknown = sorted(set(policy) - known)
+    if unknown:
+        raise Invalid(
+            "policy", f"Unknown keys {', '.join(unknown)}; known: {', '.join(sorted(known))}."
+        )
+
+
 def _fallback_policy_check(policy: Mapping[str, Any]) -> None:
     for key, value in policy.items():
-        if key == "censor_profanity" and isinstance(value, bool):
-            continue
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
-        if key not in FALLBACK_POLICY or not ok:
-            raise Invalid("policy", f"{key}: unknown key or not a number from 0 to 1.")
+        if key == "censor_profanity":
+            ok = isinstance(value, bool)
+        else:
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+        if not ok:
+            raise Invalid("policy", f"{key}: not a number from 0 to 1 (or true/false).")
 
 
 # --- word lists ------------------------------------------------------------------------------
