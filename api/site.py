@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -15,12 +16,13 @@ from api import context
 from api.errors import ApiError
 from schemas.comments import CommentAccepted, CommentCreate, CommentStatusRead, Thread
 from schemas.common import ARTICLE_ID_PATTERN
-from services import comments, events, inflight
+from services import comments, events, inflight, metrics
 from services.models import Comment
 from services.publishing import body_html
 from services.ratelimit import RateLimiter
 from workers import dispatch
 
+log = logging.getLogger(__name__)
 bp = Blueprint("site", __name__, url_prefix="/api/v1")
 
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
@@ -41,11 +43,15 @@ def _payload() -> dict[str, Any]:
     """The submission as a dict, from JSON or form fields; 415/400 otherwise."""
     mimetype = request.mimetype
     if mimetype in FORM_TYPES:
-        return request.form.to_dict()
+        form = request.form.to_dict()
+        request.stream.read(1)  # past the size limit a body without a length raises 413 here
+        return form
     if mimetype != "application/json" and not mimetype.endswith("+json"):
         raise ApiError(415, "unsupported_media_type", "Send JSON or form fields.")
+    raw = request.get_data(cache=False)
+    request.stream.read(1)  # past the size limit a body without a length raises 413 here
     try:
-        data = json.loads(request.get_data(cache=False).decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
         raise ApiError(400, "malformed", "The body is not valid UTF-8 JSON.") from exc
     if not isinstance(data, dict):
@@ -145,7 +151,10 @@ def post_comment(article_id: str) -> Response:
     _rate_limit()
     comment, created = _save_once(article_id, data, key)
     if created:
-        dispatch.send_moderation(context.settings(), comment.id, context.request_id())
+        metrics.RECEIVED.inc()
+        queued = dispatch.send_moderation(context.settings(), comment.id, context.request_id())
+        log.info("comment received", extra={"comment_id": comment.id, "article_id": article_id,
+                 "queued": queued})  # fmt: skip
     return _accepted(comment.id, str(comment.status))
 
 
