@@ -12,5 +12,22 @@ mkdir -p instance
 port="${PORT:-8000}"
 echo "gatehouse: API on http://127.0.0.1:$port, Redis at $REDIS_URL," \
     "database ${DATABASE_URL:-sqlite:///instance/moderation.db}; Ctrl-C stops it all"
-# honcho gives the first Procfile line (web) PORT=<-p>, the next ones PORT+100, +200, ...
-exec honcho start --procfile Procfile --port "$port"
+
+# honcho stops its processes only on INT or TERM, and each runs in a session of its own: had
+# honcho died of a SIGHUP (terminal closed) or of a write to a vanished terminal, they would
+# live on. So honcho ignores HUP, this script turns HUP and TERM into a TERM for honcho, and
+# honcho writes through a tee that survives both (log copy: instance/run.log).
+trap '' HUP
+# honcho gives the first Procfile line (web) PORT=<--port>, the next ones +100, +200, ...
+honcho start --procfile Procfile --port "$port" \
+    > >(trap '' INT HUP; exec tee -p instance/run.log) 2>&1 &
+honcho_pid=$!
+trap 'kill -TERM "$honcho_pid" 2>/dev/null || true' HUP TERM
+trap 'kill -INT "$honcho_pid" 2>/dev/null || true' INT
+
+rc=0
+while :; do
+    wait "$honcho_pid" && rc=0 || rc=$?
+    kill -0 "$honcho_pid" 2>/dev/null || break # a trap interrupted the wait: wait on
+done
+exit "$rc"
