@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from services import pipeline, publishing
+from services import faults, pipeline, publishing
 from services.config import Settings
 from services.models import (
     Article,
@@ -61,10 +61,12 @@ def is_dead_lettered(session: Session, comment_id: str) -> bool:
     return session.scalars(query).first() is not None
 
 
-def dead_letter(session: Session, comment_id: str, *, task: str, error: str, attempts: int) -> None:
+def dead_letter(session: Session, comment_id: str, *, task: str, error: str, attempts: int) -> bool:
     """Keep a comment that failed for good, with its error, unless it is kept already."""
-    if not is_dead_lettered(session, comment_id):
-        session.add(DeadLetter(comment_id=comment_id, task=task, error=error, attempts=attempts))
+    if is_dead_lettered(session, comment_id):
+        return False
+    session.add(DeadLetter(comment_id=comment_id, task=task, error=error, attempts=attempts))
+    return True
 
 
 def describe_error(exc: BaseException) -> str:
@@ -164,6 +166,7 @@ def decide(session: Session, comment_id: str, settings: Settings) -> Outcome | N
     comment = session.get(Comment, comment_id)
     if comment is None or comment.status != CommentStatus.PENDING:
         return None
+    faults.check("moderate", comment.body)
     article = session.get(Article, comment.article_id)
     assert article is not None
     fingerprint = pipeline.fingerprint(comment.body)

@@ -6,6 +6,8 @@ from celery import Celery
 from kombu import Queue
 
 from services.config import Settings, load_settings
+from workers import signals  # noqa: F401 - connects the logging, context and metrics handlers
+from workers.heartbeat import Heartbeat
 
 MODERATION_QUEUE = "moderation"
 MAINTENANCE_QUEUE = "maintenance"
@@ -48,6 +50,7 @@ def make_celery(settings: Settings | None = None) -> Celery:
         },
         timezone="UTC",
     )
+    app.steps["consumer"].add(Heartbeat)
     app.gatehouse_settings = settings  # type: ignore[attr-defined]
     return app
 

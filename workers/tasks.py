@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 
 import redis
 from celery import shared_task
 from celery.app.task import Task
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
-from services import events, moderation, publishing, stale
+from services import events, metrics, moderation, publishing, stale
 from services.config import Settings, load_settings
 from services.db import session_scope
 
@@ -37,31 +39,55 @@ def moderate(self: Task, comment_id: str, request_id: str | None = None) -> None
     with session_scope(url, write=True) as session:
         attempts = moderation.claim(session, comment_id)
         if attempts is not None and attempts > settings.max_attempts:
-            moderation.dead_letter(
-                session,
-                comment_id,
-                task=self.name,
-                error="attempts exhausted",
-                attempts=attempts - 1,
-            )
+            _dead_letter(session, self, comment_id, "attempts exhausted", attempts - 1)
     if attempts is None or attempts > settings.max_attempts:
+        reason = "not pending" if attempts is None else "attempts exhausted"
+        log.info("moderation skipped", extra={"comment_id": comment_id, "reason": reason})
         return
+    log.info("moderation started", extra={"comment_id": comment_id, "attempt": attempts})
+    started = time.perf_counter()
     try:
         with session_scope(url, write=True) as session:
             outcome = moderation.decide(session, comment_id, settings)
     except Exception as exc:
         _fail(self, exc, comment_id=comment_id, attempts=attempts, settings=settings)
         return
-    if outcome is not None and outcome.published:
+    metrics.STAGE_SECONDS.labels("decide").observe(time.perf_counter() - started)
+    if outcome is None:
+        log.info(
+            "moderation skipped", extra={"comment_id": comment_id, "reason": "decided meanwhile"}
+        )
+        return
+    if outcome.published:
         events.announce(settings.redis_url, events.PUBLISHED, outcome.comment)
-    log.info(
-        "comment moderated",
-        extra={
-            "comment_id": comment_id,
-            "request_id": request_id,
-            "action": str(outcome.action) if outcome else "skipped",
-        },
+    _decided(outcome, request_id)
+
+
+def _decided(outcome: moderation.Outcome, request_id: str | None) -> None:
+    """Count and log one machine decision."""
+    comment = outcome.comment
+    waited = (
+        (comment.decided_at - comment.created_at).total_seconds() if comment.decided_at else None
     )
+    metrics.record_decision(str(outcome.action), comment.reasons or (), waited)
+    if outcome.published:
+        metrics.PUBLISHED.labels("machine").inc()
+    fields = {
+        "comment_id": comment.id,
+        "request_id": request_id or comment.request_id,
+        "decision": str(outcome.action),
+        "status": str(comment.status),
+        "reasons": list(comment.reasons or ()),
+        "waited_seconds": round(waited, 3) if waited is not None else None,
+    }
+    log.info("comment moderated", extra=fields)
+
+
+def _dead_letter(session: Session, task: Task, comment_id: str, error: str, attempts: int) -> None:
+    """Keep the comment as a dead letter (once), and count it."""
+    if moderation.dead_letter(session, comment_id, task=task.name, error=error, attempts=attempts):
+        metrics.DEAD_LETTERED.labels(task.name).inc()
+        log.error("comment dead-lettered", extra={"comment_id": comment_id, "attempts": attempts})
 
 
 def _fail(
@@ -81,13 +107,7 @@ def _fail(
         extra={"comment_id": comment_id, "attempt": attempts},
     )
     with session_scope(settings.database_url, write=True) as session:
-        moderation.dead_letter(
-            session,
-            comment_id,
-            task=task.name,
-            error=moderation.describe_error(exc),
-            attempts=attempts,
-        )
+        _dead_letter(session, task, comment_id, moderation.describe_error(exc), attempts)
 
 
 @shared_task(
@@ -103,8 +123,14 @@ def publish(self: Task, comment_id: str, actor: str, reason: str | None = None) 
     settings = _settings(self)
     with session_scope(settings.database_url, write=True) as session:
         comment = publishing.publish(session, comment_id, actor=actor, reason=reason)
-    if comment is not None:
-        events.announce(settings.redis_url, events.PUBLISHED, comment)
+    if comment is None:
+        log.info("publish skipped", extra={"comment_id": comment_id, "reason": "not publishable"})
+        return
+    metrics.PUBLISHED.labels("moderator").inc()
+    log.info("comment published", extra={
+        "comment_id": comment_id, "actor": actor, "request_id": comment.request_id,
+    })  # fmt: skip
+    events.announce(settings.redis_url, events.PUBLISHED, comment)
 
 
 @shared_task(bind=True, name="gatehouse.resend_stale", ignore_result=True)

@@ -1,0 +1,106 @@
+"""A consumer bootstep that writes this worker's heartbeat to Redis while it consumes.
+
+Celery stops and restarts consumer steps when the broker connection is lost and regained, so
+the heartbeat stops with the connection and resumes with it: a live heartbeat means a worker
+connected to its queues, not merely a running process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+import time
+from typing import Any
+
+import redis
+from celery import bootsteps
+from celery.worker import state
+
+from services import heartbeat
+from services.redis_client import get_redis
+
+log = logging.getLogger(__name__)
+MAX_TASKS_LISTED = 20
+
+
+def _active() -> list[Any]:
+    for _ in range(3):
+        try:
+            return list(state.active_requests)
+        except RuntimeError:  # the set changed while copied; try again
+            continue
+    return []
+
+
+def describe(consumer: Any, started_at: float) -> dict[str, Any]:
+    """What this worker runs: its queues, pool, and the tasks running now."""
+    now = time.time()
+    queues = getattr(consumer.task_consumer, "queues", None) or []
+    active = _active()
+    running = [
+        {
+            "task": request.name,
+            "id": request.id,
+            "comment_id": request.args[0] if request.args else None,
+            "runtime_seconds": round(now - request.time_start, 3) if request.time_start else None,
+        }
+        for request in active[:MAX_TASKS_LISTED]
+    ]
+    return {
+        "pid": os.getpid(),
+        "queues": sorted(q.name for q in queues),
+        "pool": type(consumer.pool).__module__.rsplit(".", 1)[-1] if consumer.pool else None,
+        "concurrency": getattr(consumer.controller, "concurrency", None),
+        "active": len(active),
+        "running": running,
+        "processed": dict(state.total_count),
+        "started_at": started_at,
+    }
+
+
+class Heartbeat(bootsteps.StartStopStep):
+    """Every few seconds, tell Redis that this worker consumes and what it runs."""
+
+    requires = ("celery.worker.consumer.tasks:Tasks",)
+
+    def __init__(self, consumer: Any, **kwargs: Any) -> None:
+        super().__init__(consumer, **kwargs)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._started_at = time.time()
+
+    def _client(self, consumer: Any) -> redis.Redis:
+        settings = consumer.app.gatehouse_settings
+        return get_redis(settings.redis_url, settings.redis_timeout)
+
+    def _beat(self, consumer: Any) -> None:
+        try:
+            heartbeat.beat(
+                self._client(consumer), consumer.hostname, describe(consumer, self._started_at)
+            )
+        except redis.RedisError as exc:
+            log.warning("heartbeat not written", extra={"error": str(exc)})
+
+    def _run(self, consumer: Any, stop: threading.Event) -> None:
+        while not stop.wait(heartbeat.INTERVAL):
+            self._beat(consumer)
+
+    def start(self, consumer: Any) -> None:
+        self._beat(consumer)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(consumer, self._stop), name="gatehouse-heartbeat", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self, consumer: Any) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+            self._thread = None
+            with contextlib.suppress(redis.RedisError):  # else the heartbeat expires by itself
+                heartbeat.forget(self._client(consumer), consumer.hostname)
+
+    shutdown = stop
