@@ -21,7 +21,7 @@
   const POLL_FIRST_MS = 1000;
   const POLL_MAX_MS = 15000;
   const RETRY_DELAYS_MS = [800, 2500];
-  const RETRYABLE = [502, 503, 504];
+  const RETRYABLE = [409, 502, 503, 504]; // 409: a twin request with this key is in flight
   const FIELD_ORDER = ['body', 'author_name', 'author_email'];
   let widgets = 0;
 
@@ -118,7 +118,7 @@
       return res.json();
     }
 
-    /** POST a comment; a lost answer or a 502-504 is retried with the same Idempotency-Key. */
+    /** POST a comment; a lost answer, a 409 or a 502-504 is retried with the same Idempotency-Key. */
     async post(data, key) {
       for (let attempt = 0; ; attempt += 1) {
         const last = attempt >= RETRY_DELAYS_MS.length;
