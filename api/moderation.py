@@ -127,8 +127,9 @@ def apply_decision(comment_id: str, action: str, reason: str | None) -> tuple[in
     with context.db(write=True) as session:
         try:
             done, before = review.decide(
-                session, comment_id, action=action, actor=g.actor, reason=reason
-            )
+                session, comment_id, action=action, actor=g.actor, reason=reason,
+                site_policy=context.settings().site_policy,
+            )  # fmt: skip
         except review.NotFound as exc:
             return 404, {"error": {"code": "not_found", "message": str(exc)}}
         except review.Conflict as exc:

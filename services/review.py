@@ -158,37 +158,74 @@ def author_banned(session: Session, secret: str, comment: Comment) -> bool:
 
 
 def decide(
-    session: Session, comment_id: str, *, action: str, actor: str, reason: str | None
-) -> tuple[Comment, CommentStatus]:
+    session: Session, comment_id: str, *, action: str, actor: str, reason: str | None,
+    site_policy: Mapping[str, Any] | None = None,
+) -> tuple[Comment, CommentStatus]:  # fmt: skip
     """Apply a moderator's decision; the comment after it and its status before. Conflict if not."""
     comment = session.get(Comment, comment_id)
     if comment is None:
         raise NotFound("No such comment.")
     before = CommentStatus(comment.status)
-    done: Comment | None = None
+    done = None
     if before in DECIDABLE[action]:
-        done = _apply(session, comment_id, before, action=action, actor=actor, reason=reason)
-    if done is None:
+        body = approved_body(session, comment, site_policy or {}) if action == "approve" else None
+        done = _apply(session, comment_id, before, action, actor=actor, reason=reason, body=body)
+    if done is None:  # not decidable, or changed by someone else since it was read
         current = session.get(Comment, comment_id, populate_existing=True)
         raise Conflict(str(current.status if current else before))
     return done, before
 
 
 def _apply(
-    session: Session, comment_id: str, before: CommentStatus, *, action: str, actor: str,
-    reason: str | None,
+    session: Session, comment_id: str, before: CommentStatus, action: str, *, actor: str,
+    reason: str | None, body: str | None,
 ) -> Comment | None:  # fmt: skip
     """The conditional transition: it changes nothing unless the comment is still `before`."""
     if action == "approve":
         return publishing.publish(
-            session, comment_id, actor=actor, reason=reason, expected=[before]
-        )
+            session, comment_id, actor=actor, reason=reason, expected=[before],
+            published_body=body,
+        )  # fmt: skip
     if action == "reject":
         return publishing.transition(
             session, comment_id, expected=[before], to=CommentStatus.REJECTED, actor=actor,
             action="reject", reason=reason, values={"decided_at": utcnow()},
         )  # fmt: skip
     return publishing.take_down(session, comment_id, actor=actor, reason=reason)
+
+
+CENSORED_SOURCES = ("default", "blocked")
+
+
+def approved_body(session: Session, comment: Comment, site_policy: Mapping[str, Any]) -> str:
+    """What readers see once a moderator approves: censored where the policy censors profanity.
+
+    Held-list terms stay: they were the reason to ask a moderator, who has now said yes.
+    """
+    if comment.published_body is not None:
+        return comment.published_body
+    spans = sorted(
+        (m["start"], m["end"]) for m in comment.matches or []
+        if isinstance(m, dict) and m.get("source") in CENSORED_SOURCES
+    )  # fmt: skip
+    if not spans or not _censors(session, comment.article_id, site_policy):
+        return comment.body
+    parts, pos = [], 0
+    for start, end in spans:
+        if start >= pos:
+            parts += [comment.body[pos:start], "****"]
+            pos = end
+    return "".join([*parts, comment.body[pos:]])
+
+
+def _censors(session: Session, article_id: str, site_policy: Mapping[str, Any]) -> bool:
+    article = session.get(Article, article_id)
+    policy = {**site_policy, **((article.policy or {}) if article else {})}
+    try:
+        from services.pipeline import PolicySettings
+    except ModuleNotFoundError:
+        return policy.get("censor_profanity", True) is not False
+    return PolicySettings.from_mapping(policy).censor_profanity
 
 
 # --- bans ------------------------------------------------------------------------------------

@@ -151,3 +151,19 @@ def test_bulk_decisions_report_each_comment(desk: Desk) -> None:
     bad = desk.post("decisions", {"ids": [], "action": "approve"})
     assert bad.status_code == 422
     assert desk.post("decisions", {"ids": ["x"], "action": "approve"}).status_code == 422
+
+
+def test_approval_censors_profanity_where_the_policy_censors(desk: Desk) -> None:
+    body = "What a shit summit, you idiot."
+    matches = [
+        {"term": "shit", "start": 7, "end": 11, "source": "default"},
+        {"term": "idiot", "start": 24, "end": 29, "source": "held"},
+        {"term": "you idiot", "start": 20, "end": 29, "source": "insult"},
+    ]
+    censored = desk.comment(body=body, matches=matches)
+    answer = decide(desk, censored, "approve").get_json()
+    assert answer["comment"]["published_body"] == "What a **** summit, you idiot."
+    assert answer["comment"]["body"] == body
+    desk.put("articles/budget-2027/settings", {"policy": {"censor_profanity": False}})
+    verbatim = desk.comment(article="budget-2027", body=body, matches=matches)
+    assert decide(desk, verbatim, "approve").get_json()["comment"]["published_body"] == body
