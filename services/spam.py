@@ -27,7 +27,7 @@ URL_HINTS = ("http", "www.", *(f".{tld}" for tld in TLDS.split("|")))
 HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)")
 SHORTENERS = frozenset(
     _hints(
-        "bit.ly|bitly.com|tinyurl.com|goo.gl|t.co|ow.ly|is.gd|buff.ly|cutt.ly|rebrand.ly|rb.gy"
+        "bit.ly|bitly.com|tinyurl.com|goo.gl|ow.ly|is.gd|buff.ly|cutt.ly|rebrand.ly|rb.gy"
         "|shorturl.at|tiny.cc|lnkd.in|t.ly|adf.ly|s.id|v.gd|shorte.st|bl.ink"
     )
 )
@@ -45,13 +45,11 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "contact_handle",
         _hints(
-            "@|whats|telegram|wechat|kik|snapchat|viber|.me/|dm |inbox|message |text |contact "
-            "|email |e-mail |add me|call "
+            "@|whats|telegram|wechat|kik|snapchat|viber|.me/|dm |pm |inbox|contact |email |e-mail "
         ),
         re.compile(
             r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}|\b(?:whats ?app|telegram|wechat|kik|"
-            r"snapchat|viber)\b|\b(?:t\.me|wa\.me)/|\b(?:dm|inbox|message|text|contact|email|"
-            r"e-mail|add|call) (?:me|us)\b"
+            r"snapchat|viber)\b|\b(?:t\.me|wa\.me)/|\b(?:dm|pm|inbox|contact|email|e-mail) (?:me|us)\b"
         ),
     ),
     (
@@ -103,6 +101,9 @@ DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 CHAR_RUN = re.compile(r"(.)\1{9,}")
 WORD = re.compile(r"[^\W\d_]+|\d+")
+# Tweet and HTML debris ("RT @user:", "&#8220;") that must not become features.
+NOISE = re.compile(r"\brt @\w+:?|@\w+|&#?\w+;")
+LETTERS = re.compile(r"[^\W\d_]")
 EXPLANATIONS = {
     "link": "Contains a link to an unknown site",
     "many_links": "Contains several links",
@@ -116,7 +117,12 @@ EXPLANATIONS = {
     "self_promotion": "Promotes the author's own channel or site",
     "shouting": "Written mostly in capitals",
     "repetition": "Repeats the same word or character over and over",
+    "near_duplicate": "The same text was posted {count} other time(s) in the last hour",
+    "posting_too_fast": "The author posted {count} comments in the last 10 minutes",
+    "spam_model": "Reads like spam to the trained model",
 }
+# Log-odds added for signals too rare in the training data for the model to weigh them.
+PRIORS = {"crypto_bait": 2.5, "contact_handle": 1.5, "link_shortener": 1.5, "blocked_domain": 2.5}
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,8 @@ def analyze(text: str) -> tuple[list[Signal], list[str]]:
     lower = _fold(text)
     found = _link_signals(lower) + _patterns(lower) + _phone(text)
     plain = URL.sub(" ", lower) if found and found[0].code == "link" else lower
+    if "@" in plain or "&" in plain:
+        plain = NOISE.sub(" ", plain)
     words = ["0" * min(len(w), 6) if w.isdigit() else w for w in WORD.findall(plain)]
     found += _style(text, words)
     pairs = [f"{a} {b}" for a, b in pairwise(words)]
@@ -220,6 +228,21 @@ def model_logit(features: list[str]) -> float:
     """The fitted logistic regression's log-odds for the features from `analyze`."""
     intercept, weights = _weights()
     return intercept + sum(weights.get(feature, 0.0) for feature in set(features))
+
+
+def content_logit(found: list[Signal], features: list[str]) -> float:
+    """The model's log-odds plus the priors of the rare signals present."""
+    return model_logit(features) + sum(PRIORS.get(signal.code, 0.0) for signal in found)
+
+
+def context_signals(body: str, *, duplicates: int, recent: int) -> list[tuple[str, int, float]]:
+    """(code, count, log-odds) for copies of the text and an author posting in bursts."""
+    found = []
+    if duplicates >= 1 and len(LETTERS.findall(body)) >= 25:
+        found.append(("near_duplicate", duplicates, 5.0 if duplicates >= 3 else 2.5))
+    if recent >= 5:
+        found.append(("posting_too_fast", recent, 4.0 if recent >= 10 else 2.0))
+    return found
 
 
 def fingerprint(body: str) -> str:
