@@ -30,7 +30,7 @@ function resolve(schema) {
 // A readable outline of a schema: {"field": type, ...}, one level of nesting per call.
 function outline(schema, depth = 0) {
   schema = resolve(schema);
-  if (depth > 4) return "…";
+  if (depth > 6) return "…";
   if (schema.type === "array") return [outline(schema.items, depth + 1)];
   if (schema.properties) {
     const out = {};
@@ -120,7 +120,7 @@ function tryForm(path, method, op) {
 function operationBlock(path, method, op) {
   const summary = el("summary", {},
     el("span", { class: `method ${method}` }, method.toUpperCase()), el("span", { class: "path" }, path),
-    el("span", {}, op.summary || ""), op.security ? el("span", { class: "lock" }, "🔒 token") : null);
+    el("span", {}, op.summary || ""), op.security ? el("span", { class: "lock" }, "bearer token") : null);
   const requestSchema = op.requestBody && op.requestBody.content["application/json"];
   const details = el("details", { class: "op", "data-search": `${method} ${path} ${op.summary || ""} ${op.description || ""}`.toLowerCase() },
     summary,
