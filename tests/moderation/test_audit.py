@@ -10,6 +10,8 @@ from flask import Flask
 from services.models import Role
 from tests.moderation.kit import API, Desk
 
+pytestmark = pytest.mark.postgres
+
 
 def test_a_decision_is_recorded_with_who_what_before_after_when_where(desk: Desk) -> None:
     comment_id = desk.comment()

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from services.db import session_scope
 from services.models import Ban
 from services.security import keyed_hash
 from tests.conftest import SECRET
 from tests.moderation.kit import Desk
+
+pytestmark = pytest.mark.postgres
 
 
 def bans(desk: Desk, **params: object) -> list[dict[str, object]]:

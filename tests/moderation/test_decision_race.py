@@ -18,6 +18,8 @@ from tests.conftest import worker_env
 from tests.moderation.kit import Desk, make_token
 from tests.support.processes import ApiServer, RedisServer
 
+pytestmark = pytest.mark.postgres
+
 ROUNDS = 6
 
 

@@ -14,6 +14,8 @@ from services.db import session_scope
 from services.models import Comment, CommentStatus, DecisionRecord
 from tests.moderation.kit import Desk
 
+pytestmark = pytest.mark.postgres
+
 
 def decide(desk: Desk, comment_id: str, action: str, reason: str | None = "house rules") -> Any:
     return desk.post(f"comments/{comment_id}/decision", {"action": action, "reason": reason})

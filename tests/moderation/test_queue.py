@@ -6,8 +6,12 @@ import base64
 import json
 from typing import Any
 
+import pytest
+
 from services.models import CommentStatus
 from tests.moderation.kit import Desk
+
+pytestmark = pytest.mark.postgres
 
 
 def page(desk: Desk, **params: Any) -> dict[str, Any]:
