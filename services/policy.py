@@ -33,7 +33,7 @@ class PolicySettings:
     premoderation: bool = False
     spam_hold: float = 0.6
     spam_reject: float = 0.98
-    toxicity_hold: float = 0.4
+    toxicity_hold: float = 0.5
     toxicity_reject: float = 1.0
     censor_profanity: bool = True
     trust_step: float = 0.02  # how far each unit of author trust moves the hold limits

@@ -21,7 +21,8 @@ def _hints(spec: str) -> tuple[str, ...]:
 DATA = Path(__file__).resolve().parent / "data" / "spam_model.json"
 TLDS = "com|net|org|info|biz|xyz|top|ru|io|ly|me|co|tk|gl|gd|cc|click|link|site|online|store|shop"
 URL = re.compile(
-    rf"(?:https?://|www\.)[^\s<>\"']+|\b(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*)?"
+    rf"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]"
+    rf"|\b(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?"
 )
 URL_HINTS = ("http", "www.", *(f".{tld}" for tld in TLDS.split("|")))
 HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)")

@@ -7,7 +7,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -84,12 +84,17 @@ SCORERS: dict[str, type[NullScorer] | type[LinearScorer]] = {
 }
 
 
-@lru_cache(maxsize=4)
 def get_scorer(name: str | None = None) -> ToxicityScorer:
     """The scorer named by `name`, else by GATEHOUSE_TOXICITY_SCORER (default "linear")."""
     choice = (name or os.environ.get(ENV_VAR) or "linear").strip().lower()
     if choice not in SCORERS:
         raise ValueError(f"unknown toxicity scorer {choice!r}; choose from {sorted(SCORERS)}")
+    return _scorer(choice)
+
+
+@cache
+def _scorer(choice: str) -> ToxicityScorer:
+    """One shared instance per scorer, so a model is loaded once."""
     return SCORERS[choice]()
 
 

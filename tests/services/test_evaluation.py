@@ -1,0 +1,80 @@
+"""Offline evaluation: the summary contract, the table, and our political-news comments."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from services.evaluation import evaluate_csv, read_rows
+
+POLITICAL = Path(__file__).resolve().parent.parent / "data" / "political-news.csv"
+KEYS = {
+    "n",
+    "false_block_rate",
+    "leak_rate",
+    "spam_caught",
+    "toxic_caught",
+    "held_rate",
+    "per_second",
+}
+
+
+def _write(path: Path, rows: list[tuple[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label"])
+        writer.writerows(rows)
+    return path
+
+
+def test_summary_and_table_on_a_tiny_file(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "tiny.csv",
+        [
+            ("A sensible budget, finally.", "ok"),
+            ("Damn, what a speech.", "ok"),
+            ("You are a complete moron.", "toxic"),
+            ("Damn right.", "toxic"),
+            ("Check out my channel and subscribe http://bit.ly/x", "spam"),
+        ],
+    )
+    table, summary = evaluate_csv(path)
+    assert set(summary) == KEYS
+    assert summary["n"] == 5
+    assert summary["false_block_rate"] == 0.0
+    assert summary["spam_caught"] == 1.0
+    assert summary["toxic_caught"] == 0.5  # the censored one counts as published
+    assert summary["leak_rate"] == pytest.approx(1 / 3)
+    assert isinstance(summary["per_second"], float) and summary["per_second"] > 0
+    assert table.splitlines()[0].split() == [
+        "label",
+        "n",
+        "published",
+        "censored",
+        "held",
+        "rejected",
+        "blocked",
+        "%",
+    ]
+    assert len(table.splitlines()) == 4
+
+
+def test_rates_without_spam_or_toxic_rows_are_none(tmp_path: Path) -> None:
+    _, summary = evaluate_csv(_write(tmp_path / "ok.csv", [("Fine by me.", "ok")]))
+    assert summary["spam_caught"] is None and summary["toxic_caught"] is None
+    assert summary["leak_rate"] is None
+
+
+def test_unknown_labels_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown label"):
+        read_rows(_write(tmp_path / "bad.csv", [("hi", "maybe")]))
+
+
+def test_political_news_comments() -> None:
+    """Hand-written comments in the style of political news: strong words, few false blocks."""
+    _, summary = evaluate_csv(POLITICAL)
+    assert summary["false_block_rate"] <= 0.06
+    assert summary["toxic_caught"] >= 0.9
+    assert summary["spam_caught"] >= 0.85

@@ -1,0 +1,143 @@
+"""Toxicity: alt-profanity-check's probability reproduced, detectors, masking, scorer choice."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from services import toxicity
+from services.normalize import normalize
+from services.toxicity import LinearScorer, NullScorer, assess, get_scorer
+
+SENTENCES = [
+    "",
+    "   ",
+    "the and of",
+    "You are an IDIOT!!! go away",
+    "Thanks for the careful edit, much appreciated.",
+    "Ünïcödé Straße İstanbul naïve café",
+    "fuck fuck fuck this shit",
+    "I don't think that's right; see the 2019 report.",
+]
+
+
+def _texts(count: int) -> list[str]:
+    """Random texts built from the model's own vocabulary, plain words and punctuation."""
+    scorer = LinearScorer()
+    vocabulary = sorted(scorer._load())
+    plain = [
+        "the",
+        "a",
+        "policy",
+        "vote",
+        "bill",
+        "minister",
+        "you",
+        "your",
+        "we",
+        "they",
+        "said",
+        "war",
+        "peace",
+        "2024",
+        "ok",
+    ]
+    rng = random.Random(7)
+    texts = list(SENTENCES)
+    for _ in range(count):
+        words = rng.choices(vocabulary, k=rng.randint(1, 12)) + rng.choices(plain, k=3)
+        rng.shuffle(words)
+        texts.append(
+            " ".join(w.upper() if rng.random() < 0.1 else w for w in words)
+            + "!?."[rng.randint(0, 2)]
+        )
+    return texts
+
+
+def test_probability_equals_profanity_check() -> None:
+    profanity_check = pytest.importorskip("profanity_check")
+    texts = _texts(300)
+    expected = profanity_check.predict_prob(texts)
+    scorer = LinearScorer()
+    for text, reference in zip(texts, expected, strict=True):
+        assert scorer.probability(text) == pytest.approx(float(reference), abs=1e-6)
+
+
+def _categories(text: str) -> set[str]:
+    return {hit.category for hit in assess(text, normalize(text).text, NullScorer()).hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("People like you should be shot.", "threat"),
+        ("I know where you live.", "threat"),
+        ("I will find you and your family.", "threat"),
+        ("Someone should put a bullet in him.", "threat"),
+        ("Hang them all from the lampposts.", "threat"),
+        ("I hope you die in a fire.", "threat"),
+        ("Kill yourself.", "self_harm"),
+        ("kys loser", "self_harm"),
+        ("You people are animals.", "dehumanizing"),
+        ("Immigrants are vermin.", "dehumanizing"),
+        ("Go back to where you came from.", "xenophobic"),
+        ("Send them all back.", "xenophobic"),
+        ("Fuck you and your party.", "targeted_profanity"),
+        ("Just shut up.", "targeted_profanity"),
+        ("You are a complete moron.", "insult"),
+        ("You stupid clown, read the article.", "insult"),
+        ("The minister is a disgusting pig.", "insult"),
+        ("Get a life, loser!", "insult"),
+        ("What a waste of space.", "insult"),
+    ],
+)
+def test_each_pattern_finds_its_category(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kill the bill.",
+        "This policy is stupid.",
+        "The bill should be killed in committee.",
+        "The army should be shot of these old tanks.",
+        "A hung parliament looks likely.",
+        "The war criminals responsible for the bombing of Kyiv must face trial.",
+        "Putin is a murderer.",
+        "You are right about the pension reform.",
+        "We will beat them at the next election.",
+        "You're dead right about the budget.",
+        "God bless the firefighters.",
+    ],
+)
+def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
+    assert _categories(text) == set()
+    assert assess(text, normalize(text).text).score < 0.5
+
+
+def test_masking_keeps_strong_words_only_when_aimed_at_the_reader() -> None:
+    assert "stupid" not in toxicity.masked(toxicity.WORD.findall("this policy is stupid"))
+    assert "stupid" in toxicity.masked(toxicity.WORD.findall("you are stupid"))
+    assert "kill" not in toxicity.masked(toxicity.WORD.findall("kill the bill"))
+    assert "gay" not in toxicity.masked(toxicity.WORD.findall("you are gay"))
+
+
+def test_the_model_score_counts_when_no_pattern_fires() -> None:
+    result = assess("what an utter imbecile", "what an utter imbecile")
+    assert result.score >= result.model > 0.5
+
+
+def test_scorer_is_chosen_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(toxicity.ENV_VAR, "null")
+    assert isinstance(get_scorer(), NullScorer)
+    monkeypatch.setenv(toxicity.ENV_VAR, "linear")
+    assert isinstance(get_scorer(), LinearScorer)
+    monkeypatch.setenv(toxicity.ENV_VAR, "nope")
+    with pytest.raises(ValueError, match="unknown toxicity scorer"):
+        get_scorer()
+
+
+def test_null_scorer_scores_zero() -> None:
+    assert NullScorer().score("you idiot", "you idiot") == 0.0
