@@ -12,6 +12,7 @@ from services.pipeline import Action, Context, moderate
 LABELS = ("ok", "spam", "toxic")
 COLUMNS = (("published", Action.PUBLISH), ("censored", Action.CENSOR), ("held", Action.HOLD))
 BLOCKED = frozenset({Action.HOLD, Action.REJECT})
+DEFAULT_CONTEXT = Context()
 
 
 def read_rows(path: str | Path) -> list[tuple[str, str]]:
@@ -70,8 +71,8 @@ def table(counts: Counter[tuple[str, Action]]) -> str:
 
 
 def evaluate_csv(
-    path: str | Path, *, context: Context = Context()
-) -> tuple[str, dict[str, object]]:  # noqa: B008
+    path: str | Path, *, context: Context = DEFAULT_CONTEXT
+) -> tuple[str, dict[str, object]]:
     """Moderate every row of a labelled CSV; return a readable table and the summary."""
     rows = read_rows(path)
     counts: Counter[tuple[str, Action]] = Counter()

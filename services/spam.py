@@ -231,9 +231,14 @@ def model_logit(features: list[str]) -> float:
     return intercept + sum(weights.get(feature, 0.0) for feature in set(features))
 
 
+def prior_logit(found: list[Signal]) -> float:
+    """The log-odds the rare signals present add to the model's."""
+    return sum(PRIORS.get(signal.code, 0.0) for signal in found)
+
+
 def content_logit(found: list[Signal], features: list[str]) -> float:
     """The model's log-odds plus the priors of the rare signals present."""
-    return model_logit(features) + sum(PRIORS.get(signal.code, 0.0) for signal in found)
+    return model_logit(features) + prior_logit(found)
 
 
 def context_signals(body: str, *, duplicates: int, recent: int) -> list[tuple[str, int, float]]:

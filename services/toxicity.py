@@ -311,6 +311,7 @@ EXPLANATIONS = {
     "targeted_profanity": "Swears at someone",
     "toxic_language": "Reads as abusive to the toxicity model",
 }
+MASKABLE = IDENTITY | CONTEXTUAL | INSULT_ADJ
 WORD = re.compile(r"[^\W\d_]+|\d+")
 VOCATIVE = re.compile(r"[,!]\s+(\w+)[.!?]*\s*$")  # "..., loser!" at the very end
 
@@ -409,20 +410,19 @@ def _patterns(normalized: str, present: set[str]) -> list[Hit]:
 def masked(words: list[str]) -> str:
     """The words the model should judge: no identity words, and no swearing or strong news
     words unless aimed at the reader, no insulting adjective that describes a plan or policy."""
-    near = bytearray(len(words) + 3)
-    for i, word in enumerate(words):
-        if word in YOU:
-            near[max(0, i - 3) : i + 4] = b"\x01" * len(near[max(0, i - 3) : i + 4])
+    present = set(words)
+    drop = (present & MASKABLE) | {w for w in present if _is_expletive(w)}
+    if not drop:
+        return " ".join(words)
+    near = bytearray(len(words))
+    for i in (i for i, word in enumerate(words) if word in YOU):
+        near[max(0, i - 3) : i + 4] = b"\x01" * len(near[max(0, i - 3) : i + 4])
     kept = []
     for i, word in enumerate(words):
-        if word in IDENTITY:
-            continue
-        if not near[i] and (
-            word in CONTEXTUAL
-            or _is_expletive(word)
-            or (word in INSULT_ADJ and not THINGS.isdisjoint(words[max(0, i - 3) : i + 3]))
-        ):
-            continue
+        if word in drop and (word in IDENTITY or not near[i]):
+            adjective = word in INSULT_ADJ
+            if not adjective or not THINGS.isdisjoint(words[max(0, i - 3) : i + 3]):
+                continue
         kept.append(word)
     return " ".join(kept)
 
