@@ -84,3 +84,14 @@ def test_metric_names_are_read_from_expressions() -> None:
 def test_promtool_accepts_the_rules_the_config_and_the_alert_tests(args: tuple[str, ...]) -> None:
     result = subprocess.run(["promtool", *args], cwd=OPS, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_compose_includes_flower_and_prometheus_with_these_files() -> None:
+    root = yaml.safe_load((OPS.parent / "docker-compose.yml").read_text())
+    assert "ops/compose.yml" in root["include"]
+    services = yaml.safe_load((OPS / "compose.yml").read_text())["services"]
+    assert "flower" in " ".join(services["flower"]["command"])
+    mounts = services["prometheus"]["volumes"]
+    assert "./prometheus.yml:/etc/prometheus/prometheus.yml:ro" in mounts
+    assert "./alerts.yml:/etc/prometheus/alerts.yml:ro" in mounts
+    assert all(port.startswith("127.0.0.1:") for s in services.values() for port in s["ports"])
