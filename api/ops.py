@@ -55,7 +55,7 @@ def _observe(response: Response) -> Response:
     seconds = time.perf_counter() - g.get("ops_started", time.perf_counter())
     endpoint = request.endpoint or "unmatched"
     metrics.HTTP_SECONDS.labels(endpoint).observe(seconds)
-    if endpoint == INTAKE_ENDPOINT:
+    if endpoint == INTAKE_ENDPOINT and request.method == "POST":  # not CORS preflights
         metrics.INTAKE.labels(str(response.status_code)).inc()
     if request.path not in QUIET_PATHS:
         log.info("request", extra={

@@ -89,6 +89,7 @@ def test_intake_answers_are_counted_by_status_code(client: FlaskClient) -> None:
     before = scrape(client)
     assert post(client).status_code == 202
     assert post(client, author_name="").status_code == 422
+    client.options("/api/v1/articles/a1/comments", headers={"Origin": "https://example.org"})
     after = scrape(client)
 
     def delta(name: str) -> float:
@@ -97,6 +98,7 @@ def test_intake_answers_are_counted_by_status_code(client: FlaskClient) -> None:
     assert delta("moderation_comments_received_total") == 1
     assert delta('moderation_intake_responses_total{code="202"}') == 1
     assert delta('moderation_intake_responses_total{code="422"}') == 1
+    assert delta('moderation_intake_responses_total{code="200"}') == 0  # a preflight is no answer
 
 
 def test_the_request_id_comes_back_and_is_kept_with_the_comment(client: FlaskClient) -> None:
