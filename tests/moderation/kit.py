@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
@@ -19,10 +17,6 @@ from tests.conftest import SECRET
 from tests.helpers import ARTICLE
 
 API = "/api/v1/moderation"
-needs_pipeline = pytest.mark.skipif(
-    importlib.util.find_spec("services.pipeline") is None,
-    reason="the worker's pipeline (services/pipeline.py) is not there yet",
-)
 NAMES = {Role.MODERATOR: "mia", Role.ADMIN: "ada", Role.OPS: "otto"}
 
 

@@ -10,9 +10,9 @@ from werkzeug.test import TestResponse
 from services.db import session_scope
 from services.models import Comment, Role
 from tests.helpers import eventually
-from tests.moderation.kit import Desk, needs_pipeline
+from tests.moderation.kit import Desk
 
-pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("worker"), needs_pipeline]
+pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("worker")]
 ARTICLE = "harbour-bridge-vote"
 
 
