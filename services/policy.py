@@ -31,7 +31,7 @@ class PolicySettings:
     """Per-site defaults, overridden per article; scores at or above a limit trigger it."""
 
     premoderation: bool = False
-    spam_hold: float = 0.6
+    spam_hold: float = 0.7
     spam_reject: float = 0.98
     toxicity_hold: float = 0.5
     toxicity_reject: float = 1.0

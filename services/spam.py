@@ -97,6 +97,7 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
 )
 PHONE = re.compile(r"(?<![\w.,])(?:\+|00)?\d(?:[ ().-]{0,2}\d){8,14}(?![\w,]|\.\d)")
+ROUND = re.compile(r"[1-9]0{6,}")  # "1000000000 views" is a count, not a phone number
 YEARS = re.compile(r"(?:(?:19|20)\d\d\W*)+")
 DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -123,7 +124,7 @@ EXPLANATIONS = {
     "spam_model": "Reads like spam to the trained model",
 }
 # Log-odds added for signals too rare in the training data for the model to weigh them.
-PRIORS = {"crypto_bait": 2.5, "contact_handle": 1.5, "link_shortener": 1.5, "blocked_domain": 2.5}
+PRIORS = {"crypto_bait": 2.5, "contact_handle": 3.0, "link_shortener": 1.5, "blocked_domain": 2.5}
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,9 @@ def _phone(text: str) -> list[Signal]:
     spans = tuple(
         (m.start(), m.end(), m.group(0))
         for m in PHONE.finditer(text)
-        if 9 <= len(DIGIT.findall(m.group(0))) <= 15 and not YEARS.fullmatch(m.group(0))
+        if 9 <= len(DIGIT.findall(m.group(0))) <= 15
+        and not YEARS.fullmatch(m.group(0))
+        and not ROUND.fullmatch(m.group(0))
     )
     return [Signal("phone_number", spans)] if spans else []
 

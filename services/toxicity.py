@@ -114,8 +114,7 @@ FILLER = _set(
 EXPLETIVE = re.compile(
     r"f+u+c*k+\w*|fck\w*|fuk\w*|shit\w*|bullshit\w*|crap\w*|damn\w*|dammit|goddamn\w*|hell"
     r"|piss\w*|arse|ass|asses|wtf|omfg|bloody|bugger\w*|bollocks|sucks?|suck(?:ed|ing|y)"
-    r"|screw(?:ed)?|freakin\w*|friggin\w*|effin\w*|feck\w*|frick\w*|dick|dicks|cock|cocks"
-    r"|pussy|pussies|tits?"
+    r"|screw(?:ed)?|freakin\w*|friggin\w*|effin\w*|feck\w*|frick\w*|dick|dicks|cking\w*"
 )
 # Words strong in the news that insult no one unless aimed at the reader.
 CONTEXTUAL = _set(
@@ -142,8 +141,16 @@ THINGS = _set(
     """policy policies bill bills law laws plan plans idea ideas decision decisions move deal
     tax taxes tariff tariffs rule rules reform reforms budget system election vote referendum
     scheme proposal proposals strategy approach regulation regulations treaty sanctions
-    question question argument it this that thing things war motion amendment programme
-    program project spending cuts situation"""
+    question questions argument arguments it this that thing things war motion amendment
+    programme program project spending cuts situation remarks remark comment comments
+    statement statements speech speeches response answer answers claim claims excuse excuses
+    interview article report headline take position stance manifesto campaign ad slogan
+    tweet post move moves result results idea"""
+)
+# What a threat can be about without threatening anyone ("the bill should be killed").
+NOT_PEOPLE = _set(
+    """policy bill law plan idea proposal project deal scheme motion amendment reform tax
+    programme program budget treaty legislation measure regulation it"""
 )
 IDENTITY = _set(
     """gay gays homosexual homosexuals lesbian lesbians queer queers black blacks white whites
@@ -155,6 +162,11 @@ SLURS = _set(
     """nigger niggers nigga niggas niggah niggaz nigguh faggot faggots fag fags dyke dykes
     tranny trannies chink chinks spic spics kike kikes wetback wetbacks paki pakis raghead
     ragheads towelhead towelheads gook gooks"""
+)
+# Sexually explicit words: held, since censoring them leaves an obscene comment behind.
+SEXUAL = _set(
+    """pussy pussies cock cocks cum cumming porn porno xxx milf horny dildo blowjob blowjobs
+    handjob anal tits titties boobs boobies jizz"""
 )
 # Nouns that insult a person wherever they appear.
 INSULTS = _set(
@@ -229,7 +241,7 @@ _DETECTORS = (
         "threat",
         "hope wish pray",
         "die dies killed shot burn burns cancer raped choke chokes drown drowns",
-        r"\b(?:hope|wish|pray)(?: that)? (?:you|u|he|she|they|them)(?: \w+){0,3} (?:die|dies|"
+        r"\b(?:hope|wish|pray)(?: that)?(?: \w+){1,4} (?:die|dies|"
         r"get killed|gets killed|get shot|gets shot|burn|burns|get cancer|gets cancer|get "
         r"raped|gets raped|choke|chokes|drown|drowns)\b",
     ),
@@ -238,7 +250,7 @@ _DETECTORS = (
         "yourself urself yourselves kys bleach die jump wrists miss without aborted swallowed",
         "",
         r"\b(?:kill|hang|shoot|stab|drown|end|off) (?:yourself|urself|yourselves)\b|\bkys\b|"
-        r"\bdrink bleach\b|\bgo (?:and )?die\b|\bjump off (?:a|the) (?:bridge|cliff|building|"
+        r"\b(?:go|just|should|pls|please|you|u) drink bleach\b|\bgo (?:and )?die\b|\bjump off (?:a|the) (?:bridge|cliff|building|"
         r"roof)|\bslit your wrists\b|\b(?:nobody|no one) would miss (?:you|u)\b|\bbetter off "
         r"without (?:you|u|people like you)\b|\bshould(?: have|'ve) (?:been )?(?:aborted|"
         r"swallowed)|\b(?:aborted|swallowed) (?:you|u)\b",
@@ -296,6 +308,7 @@ CATEGORY_SCORES = {
     "threat": 0.97,
     "self_harm": 0.97,
     "slur": 0.95,
+    "sexual": 0.9,
     "dehumanizing": 0.93,
     "xenophobic": 0.9,
     "insult": 0.9,
@@ -305,12 +318,14 @@ EXPLANATIONS = {
     "threat": "Contains a threat of violence",
     "self_harm": "Tells someone to harm themselves or wishes them dead",
     "slur": "Contains a slur",
+    "sexual": "Sexually explicit language",
     "dehumanizing": "Describes people as animals or vermin",
     "xenophobic": "Tells people to go back where they came from",
     "insult": "Insults a person",
     "targeted_profanity": "Swears at someone",
     "toxic_language": "Reads as abusive to the toxicity model",
 }
+MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 MASKABLE = IDENTITY | CONTEXTUAL | INSULT_ADJ
 WORD = re.compile(r"[^\W\d_]+|\d+")
 VOCATIVE = re.compile(r"[,!]\s+(\w+)[.!?]*\s*$")  # "..., loser!" at the very end
@@ -379,6 +394,7 @@ def _directed(words: list[str]) -> list[tuple[int, int]]:
 def _lexical(normalized: str, words: list[str]) -> list[Hit]:
     """Slurs, insulting nouns and insults aimed at someone, located in the text."""
     ranges = [(i, i, "slur") for i, w in enumerate(words) if w in SLURS]
+    ranges += [(i, i, "sexual") for i, w in enumerate(words) if w in SEXUAL]
     ranges += [(i, i, "insult") for i, w in enumerate(words) if w in INSULTS]
     ranges += [(start, end, "insult") for start, end in _directed(words)]
     if not ranges:
@@ -401,28 +417,30 @@ def _patterns(normalized: str, present: set[str]) -> list[Hit]:
             continue
         for m in pattern.finditer(normalized):
             before = WORD.findall(normalized, max(0, m.start() - 20), m.start())
-            if category == "threat" and before and before[-1] in THINGS:
+            if category == "threat" and before and before[-1] in NOT_PEOPLE:
                 continue
             hits.append(Hit(category, m.group(0).strip(" ,.!?"), m.start(), m.end()))
     return hits
 
 
 def masked(words: list[str]) -> str:
-    """The words the model should judge: no identity words, and no swearing or strong news
-    words unless aimed at the reader, no insulting adjective that describes a plan or policy."""
+    """The words the model should judge. Identity words never count. A comment that
+    addresses someone ("you") is judged on all its other words; one that addresses no one
+    loses its swearing, its strong news words and any insulting adjective that describes a
+    plan or a policy, so that "this policy is stupid" or "kill the bill" reads as what it is."""
     present = set(words)
-    drop = (present & MASKABLE) | {w for w in present if _is_expletive(w)}
+    addressed = not present.isdisjoint(YOU)
+    drop = present & (IDENTITY if addressed else MASKABLE)
+    if not addressed:
+        drop |= {word for word in present if _is_expletive(word)}
     if not drop:
         return " ".join(words)
-    near = bytearray(len(words))
-    for i in (i for i, word in enumerate(words) if word in YOU):
-        near[max(0, i - 3) : i + 4] = b"\x01" * len(near[max(0, i - 3) : i + 4])
     kept = []
     for i, word in enumerate(words):
-        if word in drop and (word in IDENTITY or not near[i]):
-            adjective = word in INSULT_ADJ
-            if not adjective or not THINGS.isdisjoint(words[max(0, i - 3) : i + 3]):
-                continue
+        if word in drop and not (
+            word in INSULT_ADJ and THINGS.isdisjoint(words[max(0, i - 3) : i + 3])
+        ):
+            continue
         kept.append(word)
     return " ".join(kept)
 
@@ -430,6 +448,8 @@ def masked(words: list[str]) -> str:
 def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> Assessment:
     """Score `text`, given its lowercased normalised form, with the detectors and the model."""
     normalized = normalized.replace("\u2019", "'")
+    if "&" in normalized or "<" in normalized:  # blank out HTML entities and tags, same length
+        normalized = MARKUP.sub(lambda m: " " * len(m.group()), normalized)
     words = WORD.findall(normalized)
     hits = _lexical(normalized, words) + _patterns(normalized, set(words))
     model = (scorer or get_scorer()).score(text, masked(words))
