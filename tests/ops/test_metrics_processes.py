@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
+from api import create_app
 from services.models import Role
+from tests.conftest import settings_for
 from tests.ops.kit import (
     QUEUES,
     bearer,
@@ -24,7 +26,7 @@ from tests.ops.kit import (
     start_api,
     start_worker,
 )
-from tests.support.processes import ROOT, ApiServer, RedisServer, wait_until
+from tests.support.processes import ROOT, ApiServer, RedisServer, free_port, wait_until
 
 pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("clean")]
 ARTICLE = "budget-2027"
@@ -124,3 +126,22 @@ def test_one_request_id_shows_a_comment_s_whole_path_and_no_text_or_email(
     assert decided["decision"] and decided["status"] != "pending"
     everything = api.log_text() + worker.log_text()
     assert body not in everything and email not in everything
+
+
+def test_a_worker_without_an_api_serves_its_machine_s_counters(
+    database_url: str, own_redis: RedisServer
+) -> None:
+    port = free_port()
+    env = {"PROMETHEUS_MULTIPROC_DIR": str(metrics_dir()), "WORKER_METRICS_PORT": str(port)}
+    client = create_app(settings_for(database_url, own_redis.url)).test_client()
+    with start_worker(database_url, own_redis.url, **env):
+        for n in range(3):
+            client.post(f"/api/v1/articles/{ARTICLE}/comments",
+                        json={"author_name": "Ana", "body": f"Fair enough, point {n}."})  # fmt: skip
+
+        def decided() -> float:
+            status, text = http_get(f"http://127.0.0.1:{port}/metrics")
+            found = samples(text) if status == 200 else {}
+            return sum(v for k, v in found.items() if k.startswith("moderation_decisions_total"))
+
+        assert wait_until(lambda: decided() == 3, timeout=30)
