@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Response, render_template, send_from_directory
+from flask import Blueprint, Response, g, jsonify, render_template, send_from_directory
+
+from api.auth import require_role
+from services.models import Role
 
 bp = Blueprint(
     "web", __name__, static_folder="static", static_url_path="/assets", template_folder="templates"
@@ -59,6 +62,15 @@ def moderate() -> str:
 def ops() -> str:
     """The ops page: queue depths, workers, oldest pending comment, dead letters."""
     return render_template("ops.html")
+
+
+@bp.get("/whoami")
+@require_role(*Role)
+def whoami() -> Response:
+    """Whose token this is: the desk and the ops page show what its role may use."""
+    response = jsonify({"name": g.actor, "role": g.role})
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/embed.js")

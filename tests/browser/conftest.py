@@ -176,5 +176,5 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     """Save a PNG of the page for the README, under docs/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled")
     return path

@@ -122,6 +122,7 @@
       if (message) this.input.setAttribute('aria-invalid', 'true');
       else this.input.removeAttribute('aria-invalid');
       this.input.focus();
+      this.input.select(); // typing replaces a refused token
     }
 
     async tryToken(token, quiet) {
@@ -135,7 +136,7 @@
         info = await this.check(client);
       } catch (err) {
         const message = err.status === 401 ? 'That token is not valid.'
-          : err.status === 403 ? 'That token may not use this page (wrong role).'
+          : err.status === 403 ? `That token may not use this page.${err.code === 'wrong_role' ? ` ${err.message}` : ''}`
             : 'The service did not answer. Try again.';
         try { window.sessionStorage.removeItem(this.key); } catch (e) { /* ignore */ }
         this.show(quiet && err.status === 401 ? 'Your token is no longer valid. Sign in again.' : message);

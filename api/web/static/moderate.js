@@ -9,7 +9,8 @@
 (() => {
   'use strict';
 
-  const { el, ago, clockTime, SignIn, announcer } = window.GH;
+  const GH = window.GH;
+  const { el, ago, clockTime, SignIn, announcer } = GH;
   const API = '/api/v1/moderation';
   const POLL_MS = 4000;
   const AUDIT_MS = 20000;
@@ -35,15 +36,14 @@
 
   /* --- signing in and out ---------------------------------------------------------------- */
 
+  /** The token's role; an ops token may not use the desk (403, as the API would say). */
   async function roleOf(client) {
-    await client.get(`${API}/queue?limit=1`);
-    try {
-      await client.get(`${API}/terms`);
-      return 'admin';
-    } catch (err) {
-      if (err.status === 403) return 'moderator';
-      throw err;
+    const me = await client.get('/whoami');
+    if (me.role !== 'moderator' && me.role !== 'admin') {
+      const message = `It is an ${me.role} token: use it on the ops page.`;
+      throw new GH.ApiError(403, { error: { code: 'wrong_role', message } });
     }
+    return me;
   }
 
   const signIn = new SignIn({
@@ -59,10 +59,11 @@
     for (const node of document.querySelectorAll('[data-signed-in]')) node.hidden = !on;
   }
 
-  function start(client, role) {
+  function start(client, me) {
+    const role = me.role;
     Object.assign(desk, { client, role });
     showSignedIn(true);
-    $('whoami').textContent = `Signed in as ${role === 'admin' ? 'an admin' : 'a moderator'}`;
+    $('whoami').textContent = `${me.name} (${role})`;
     $('terms-panel').hidden = role !== 'admin';
     refreshQueue(true).then(() => {
       const first = queueList.querySelector('.item');
@@ -207,6 +208,7 @@
     } catch (err) {
       return;
     }
+    entry.detail = detail;
     const matches = (detail.matches || []).filter(
       (m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start,
     );
@@ -297,12 +299,12 @@
     const hadFocus = entry.li.contains(document.activeElement);
     entry.li.remove();
     desk.items.delete(id);
+    updateCount();
     if (desk.selected === id) {
       desk.selected = null;
       if (neighbour) select(neighbour.dataset.id, hadFocus);
       else if (hadFocus) $('queue-empty').focus();
     }
-    updateCount();
   }
 
   /* --- decisions and bans ---------------------------------------------------------------- */
@@ -345,11 +347,17 @@
     return true;
   }
 
+  /**
+   * Ban the author by email when the comment gave one (an address may be shared by a whole
+   * office or school), else by the client address.
+   */
   async function ban(entry) {
     const who = entry.item.author_name;
     try {
+      entry.detail = entry.detail || await desk.client.get(`${API}/comments/${entry.item.id}`);
       await desk.client.post(`${API}/bans`, {
-        comment_id: entry.item.id, reason: 'Banned from the moderation desk',
+        comment_id: entry.item.id, kinds: [entry.detail.author_email ? 'email' : 'address'],
+        reason: 'Banned from the moderation desk',
       });
     } catch (err) {
       const detail = Object.values(err.fields || {}).flat().join(' ') || err.message;

@@ -5,7 +5,8 @@
 (() => {
   'use strict';
 
-  const { el, duration, ago, clockTime, SignIn, announcer } = window.GH;
+  const GH = window.GH;
+  const { el, duration, ago, clockTime, SignIn, announcer } = GH;
   const REFRESH_MS = 5000;
   const $ = (id) => document.getElementById(id);
   const say = announcer($('live'), $('ops-status'));
@@ -16,7 +17,14 @@
     form: $('signin-form'),
     input: $('token'),
     error: $('token-error'),
-    check: (client) => client.get('/api/v1/ops/queues'),
+    check: async (client) => {
+      const me = await client.get('/whoami');
+      if (me.role !== 'ops' && me.role !== 'admin') {
+        const message = `It is a ${me.role} token: use it on the moderation desk.`;
+        throw new GH.ApiError(403, { error: { code: 'wrong_role', message } });
+      }
+      return me;
+    },
     onSignedIn: start,
   });
 
@@ -24,11 +32,11 @@
     for (const node of document.querySelectorAll('[data-signed-in]')) node.hidden = !on;
   }
 
-  function start(client, overview) {
+  function start(client, me) {
     page.client = client;
     showSignedIn(true);
+    $('whoami').textContent = `${me.name} (${me.role})`;
     $('main').focus();
-    render(overview);
     refresh();
     schedule();
   }
