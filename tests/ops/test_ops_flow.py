@@ -72,7 +72,7 @@ def test_readiness_turns_503_when_redis_stops_and_200_when_it_is_back(
             "checks": {"database": "ok", "redis": "unavailable", "workers": "none"},
         }
         assert queues(client, tokens[Role.OPS])["unavailable"] == ["redis"]
-        own_redis.start()
+        own_redis.restart(wipe=True)  # an empty Redis: only a new heartbeat makes it ready
         eventually(lambda: client.get("/readyz").status_code == 200, timeout=60)
         comment_id = post(client).get_json()["id"]
         eventually(lambda: status_of(client, comment_id) == "published", timeout=60)
