@@ -6,7 +6,7 @@ import traceback
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, literal, select, update
 from sqlalchemy.orm import Session
 
 from services import faults, pipeline, publishing
@@ -41,16 +41,16 @@ class Outcome:
     published: bool
 
 
-def claim(session: Session, comment_id: str) -> int | None:
-    """Count one more attempt at a pending comment; None when it is no longer pending."""
+def claim(session: Session, comment_id: str) -> Comment | None:
+    """Count one more attempt at a pending comment and load it; None when it is not pending."""
     statement = (
         update(Comment)
         .where(Comment.id == comment_id, Comment.status == CommentStatus.PENDING)
         .values(attempts=Comment.attempts + 1)
-        .returning(Comment.attempts)
+        .returning(Comment)
         .execution_options(synchronize_session=False)
     )
-    return session.execute(statement).scalar_one_or_none()
+    return session.scalars(statement).one_or_none()
 
 
 def is_dead_lettered(session: Session, comment_id: str) -> bool:
@@ -82,18 +82,23 @@ def site_terms(session: Session) -> dict[TermList, tuple[str, ...]]:
     return {kind: tuple(terms) for kind, terms in lists.items()}
 
 
-def is_banned(session: Session, comment: Comment, secret: str) -> bool:
-    """Whether an active ban matches the comment's email or client address."""
+def _banned(comment: Comment, secret: str):  # type: ignore[no-untyped-def]
+    """SQL: whether an active ban matches the comment's email or client address."""
     hashes = [h for h in (comment.client_hash, email_key(secret, comment.author_email)) if h]
     if not hashes:
-        return False
+        return literal(False)
     now = utcnow()
-    query = select(Ban.id).where(
-        Ban.value_hash.in_(hashes),
-        Ban.lifted_at.is_(None),
-        (Ban.expires_at.is_(None)) | (Ban.expires_at > now),
+    return (
+        select(Ban.id)
+        .where(Ban.value_hash.in_(hashes), Ban.lifted_at.is_(None))
+        .where((Ban.expires_at.is_(None)) | (Ban.expires_at > now))
+        .exists()
     )
-    return session.scalars(query).first() is not None
+
+
+def is_banned(session: Session, comment: Comment, secret: str) -> bool:
+    """Whether an active ban matches the comment's email or client address."""
+    return bool(session.scalar(select(_banned(comment, secret))))
 
 
 def email_key(secret: str, email: str | None) -> str | None:
@@ -108,52 +113,60 @@ def author_filter(comment: Comment):  # type: ignore[no-untyped-def]
     return Comment.client_hash == comment.client_hash
 
 
-def author_trust(session: Session, comment: Comment) -> int:
-    """Moderator approvals minus rejections of this author's earlier comments."""
+def _trust(comment: Comment):  # type: ignore[no-untyped-def]
+    """SQL: moderator approvals minus rejections and removals of the author's comments."""
     if not comment.author_email and not comment.client_hash:
-        return 0
-    query = (
-        select(DecisionRecord.action, func.count())
+        return literal(0)
+    vote = case((DecisionRecord.action == "approve", 1), else_=-1)
+    return (
+        select(func.coalesce(func.sum(vote), 0))
         .join(Comment, Comment.id == DecisionRecord.comment_id)
         .where(author_filter(comment), DecisionRecord.actor != publishing.MACHINE)
         .where(DecisionRecord.action.in_(["approve", "reject", "remove"]))
-        .group_by(DecisionRecord.action)
+        .scalar_subquery()
     )
-    counts = dict(session.execute(query).tuples().all())
-    return counts.get("approve", 0) - counts.get("reject", 0) - counts.get("remove", 0)
 
 
-def _recent_count(session: Session, condition, since: timedelta, exclude: str) -> int:  # type: ignore[no-untyped-def]
-    query = select(func.count()).where(
-        condition, Comment.created_at >= utcnow() - since, Comment.id != exclude
-    )
-    return int(session.scalar(query) or 0)
+def author_trust(session: Session, comment: Comment) -> int:
+    """Moderator approvals minus rejections of this author's earlier comments."""
+    return int(session.scalar(select(_trust(comment))) or 0)
+
+
+def _recent(condition, since: timedelta, exclude: str):  # type: ignore[no-untyped-def]
+    """SQL: how many other comments match the condition within `since`."""
+    recent = Comment.created_at >= utcnow() - since
+    return select(func.count()).where(condition, recent, Comment.id != exclude).scalar_subquery()
 
 
 def gather_context(
-    session: Session, comment: Comment, article: Article, settings: Settings, fingerprint: str
-) -> pipeline.Context:
-    """Everything the pipeline needs to know beyond the text itself."""
+    session: Session, comment: Comment, settings: Settings, fingerprint: str
+) -> tuple[Article, pipeline.Context]:
+    """The article and everything else the pipeline needs: two queries (terms, the rest)."""
+    by_author = comment.client_hash is not None or comment.author_email is not None
+    author_recent = author_filter(comment) if by_author else literal(False)
+    row = session.execute(
+        select(
+            Article,
+            _banned(comment, settings.secret_key),
+            _trust(comment),
+            _recent(Comment.fingerprint == fingerprint, timedelta(hours=1), comment.id),
+            _recent(author_recent, timedelta(minutes=10), comment.id),
+        ).where(Article.id == comment.article_id)
+    ).one()
+    article, banned, trust, duplicates, recent = row
     terms = site_terms(session)
     policy = {
         **settings.site_policy,
         **(article.policy or {}),
         "premoderation": article.premoderation,
     }
-    by_author = comment.client_hash is not None or comment.author_email is not None
-    return pipeline.Context(
+    return article, pipeline.Context(
         author_name=comment.author_name,
         honeypot=comment.honeypot,
-        banned=is_banned(session, comment, settings.secret_key),
-        author_trust=author_trust(session, comment),
-        recent_duplicates=_recent_count(
-            session, Comment.fingerprint == fingerprint, timedelta(hours=1), comment.id
-        ),
-        author_recent_count=(
-            _recent_count(session, author_filter(comment), timedelta(minutes=10), comment.id)
-            if by_author
-            else 0
-        ),
+        banned=bool(banned),
+        author_trust=int(trust or 0),
+        recent_duplicates=int(duplicates or 0),
+        author_recent_count=int(recent or 0),
         blocked_terms=terms[TermList.BLOCKED],
         held_terms=terms[TermList.HELD],
         allowed_terms=terms[TermList.ALLOWED],
@@ -161,24 +174,32 @@ def gather_context(
     )
 
 
-def decide(session: Session, comment_id: str, settings: Settings) -> Outcome | None:
-    """Run the pipeline over a pending comment and record the verdict; None if not pending."""
-    comment = session.get(Comment, comment_id)
-    if comment is None or comment.status != CommentStatus.PENDING:
-        return None
+@dataclass(frozen=True)
+class Assessment:
+    """The pipeline's verdict on one comment, not yet recorded."""
+
+    comment_id: str
+    verdict: pipeline.Verdict
+    fingerprint: str
+
+
+def assess(session: Session, comment: Comment, settings: Settings) -> Assessment:
+    """Gather the context and run the pipeline; reads only, so no write lock is held meanwhile."""
     faults.check("moderate", comment.body)
-    article = session.get(Article, comment.article_id)
-    assert article is not None
     fingerprint = pipeline.fingerprint(comment.body)
-    verdict = pipeline.moderate(
-        comment.body, gather_context(session, comment, article, settings, fingerprint)
-    )
+    _article, context = gather_context(session, comment, settings, fingerprint)
+    return Assessment(comment.id, pipeline.moderate(comment.body, context), fingerprint)
+
+
+def record(session: Session, assessment: Assessment) -> Outcome | None:
+    """Apply a verdict if the comment is still pending (a conditional update); None if not."""
+    verdict, comment_id = assessment.verdict, assessment.comment_id
     values = {
         "scores": verdict.scores,
         "reasons": list(verdict.reasons),
         "explanations": list(verdict.explanations),
         "matches": list(verdict.matches),
-        "fingerprint": fingerprint,
+        "fingerprint": assessment.fingerprint,
         "decided_at": utcnow(),
     }
     reason = "; ".join(verdict.explanations) or None
@@ -207,3 +228,11 @@ def decide(session: Session, comment_id: str, settings: Settings) -> Outcome | N
     if done is None:
         return None
     return Outcome(done, verdict.action, status == CommentStatus.PUBLISHED)
+
+
+def decide(session: Session, comment_id: str, settings: Settings) -> Outcome | None:
+    """Assess and record a pending comment in one session; None if it is not pending."""
+    comment = session.get(Comment, comment_id)
+    if comment is None or comment.status != CommentStatus.PENDING:
+        return None
+    return record(session, assess(session, comment, settings))

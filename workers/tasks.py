@@ -37,18 +37,22 @@ def moderate(self: Task, comment_id: str, request_id: str | None = None) -> None
     settings = _settings(self)
     url = settings.database_url
     with session_scope(url, write=True) as session:
-        attempts = moderation.claim(session, comment_id)
+        comment = moderation.claim(session, comment_id)
+        attempts = comment.attempts if comment is not None else None
         if attempts is not None and attempts > settings.max_attempts:
             _dead_letter(session, self, comment_id, "attempts exhausted", attempts - 1)
-    if attempts is None or attempts > settings.max_attempts:
+    if comment is None or attempts is None or attempts > settings.max_attempts:
         reason = "not pending" if attempts is None else "attempts exhausted"
         log.info("moderation skipped", extra={"comment_id": comment_id, "reason": reason})
         return
     log.info("moderation started", extra={"comment_id": comment_id, "attempt": attempts})
     started = time.perf_counter()
     try:
+        # the pipeline runs in a read-only session: no write lock is held meanwhile
+        with session_scope(url) as session:
+            assessment = moderation.assess(session, comment, settings)
         with session_scope(url, write=True) as session:
-            outcome = moderation.decide(session, comment_id, settings)
+            outcome = moderation.record(session, assessment)
     except Exception as exc:
         _fail(self, exc, comment_id=comment_id, attempts=attempts, settings=settings)
         return
