@@ -47,7 +47,8 @@ class HostSite:
     """A plain web server on its own origin whose page embeds the widget from the API."""
 
     def __init__(self, port: int, title: str) -> None:
-        self.port, self.title, self.api_url, self.article = port, title, "", ""
+        self.port, self.title, self.api_url = port, title, ""
+        self.article = "state-visit-moscow"
         site = self
 
         class Handler(BaseHTTPRequestHandler):
