@@ -9,12 +9,14 @@ from typing import Any
 from flask import Flask, Response
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter, Map
 
 from api import cli, context, errors, moderation, openapi, ops, site, web
 from services.config import INSTANCE, Settings, load_settings
 from services.ratelimit import RateLimiter
 
 SETTING_NAMES = {f.name for f in fields(Settings)}
+DB_INT_MAX = 2**63 - 1
 
 
 def _settings(config: Mapping[str, Any]) -> Settings:
@@ -29,11 +31,20 @@ def _secure_headers(response: Response) -> Response:
     return response
 
 
+class DatabaseInt(IntegerConverter):
+    """`<int:...>` in routes, bounded to what a database integer column holds."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", DB_INT_MAX)
+        super().__init__(map, *args, **kwargs)
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app; `config` overrides settings (by field name) and Flask config (upper case)."""
     config = dict(config or {})
     settings = _settings(config)
     app = Flask(__name__, instance_path=str(INSTANCE))
+    app.url_map.converters["int"] = DatabaseInt
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
     app.config.update({k: v for k, v in config.items() if k.isupper()})
     app.extensions["gatehouse"] = settings

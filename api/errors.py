@@ -26,13 +26,26 @@ class ApiError(Exception):
         self.fields, self.headers = fields, headers or {}
 
 
+def flatten_fields(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """Marshmallow's nested messages as {"a.b": ["message", ...]}, the contract's shape."""
+    if not isinstance(messages, dict):
+        items = messages if isinstance(messages, list) else [messages]
+        return {prefix or "_schema": [str(item) for item in items]}
+    flat: dict[str, list[str]] = {}
+    for key, value in messages.items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        for field, texts in flatten_fields(value, name).items():
+            flat.setdefault(field, []).extend(texts)
+    return flat
+
+
 def error_response(
     status: int, code: str, message: str, fields: dict[str, Any] | None = None
 ) -> Response:
     """The envelope {"error": {"code", "message", "fields"?}} with a status."""
     body: dict[str, Any] = {"code": code, "message": message}
     if fields is not None:
-        body["fields"] = fields
+        body["fields"] = flatten_fields(fields)
     response = jsonify({"error": body})
     response.status_code = status
     return response

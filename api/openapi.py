@@ -17,7 +17,7 @@ from marshmallow import Schema
 from werkzeug.routing import Rule
 
 from schemas import comments
-from schemas.common import ErrorEnvelope
+from schemas.common import ARTICLE_ID_PATTERN, ErrorEnvelope
 
 F = TypeVar("F", bound=Callable[..., Any])
 # per status: a schema, a description (errors get the envelope), or a raw Response Object
@@ -75,8 +75,12 @@ def _path(rule: Rule) -> tuple[str, list[dict[str, Any]]]:
     params = []
     for match in RULE_ARG.finditer(rule.rule):
         schema: dict[str, Any] = {"type": "integer" if match["conv"] == "int" else "string"}
+        if match["conv"] == "int":
+            schema.update(minimum=0, maximum=2**63 - 1)
         if match["conv"] == "any":
             schema["enum"] = [a.strip(" '\"") for a in (match["args"] or "").split(",")]
+        if match["name"] == "article_id":
+            schema["pattern"] = ARTICLE_ID_PATTERN
         params.append({"in": "path", "name": match["name"], "required": True, "schema": schema})
     return RULE_ARG.sub(lambda m: "{" + m["name"] + "}", rule.rule), params
 
@@ -95,12 +99,16 @@ def _response(
     return {"description": described, "content": {content_type: {"schema": spec}}}
 
 
-def _operation(view: Callable[..., Any], endpoint: str, method: str) -> dict[str, Any]:
+def _operation(
+    view: Callable[..., Any], endpoint: str, method: str, rule_text: str
+) -> dict[str, Any]:
     docs = getattr(view, ATTR, {})
     meta = docs.get(method) or docs.get("*") or KNOWN.get(endpoint) or {}
     text = (view.__doc__ or "").strip()
     content_type = meta.get("content_type", "application/json")
     responses = dict(meta.get("responses") or {200: "OK"})
+    if "<" in rule_text:
+        responses.setdefault(404, "")  # whatever a path names may not exist
     operation: dict[str, Any] = {
         "operationId": f"{endpoint}.{method.lower()}",
         "summary": meta.get("summary") or (text.splitlines()[0] if text else endpoint),
@@ -109,10 +117,12 @@ def _operation(view: Callable[..., Any], endpoint: str, method: str) -> dict[str
     }
     if meta.get("query"):
         operation["parameters"].append({"in": "query", "schema": meta["query"]})
+        responses.setdefault(422, "")
     if meta.get("request"):
         operation["requestBody"] = {"required": True,
                                     "content": {"application/json": {"schema": meta["request"]}}}  # fmt: skip
-        responses.setdefault(422, "")
+        for status in (400, 413, 415, 422):
+            responses.setdefault(status, "")
     roles = getattr(view, "gatehouse_roles", None)
     if roles is not None:
         operation["security"] = [{"bearer": []}]
@@ -145,7 +155,7 @@ def build(app: Flask) -> dict[str, Any]:
         path, params = _path(rule)
         operations = {}
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
-            operation = _operation(view, rule.endpoint, method)
+            operation = _operation(view, rule.endpoint, method, rule.rule)
             operation["parameters"] = params + operation["parameters"]
             operations[method.lower()] = operation
         spec.path(path=path, operations=operations)

@@ -17,11 +17,11 @@ class CommentCreate(Schema):
 
     author_name = TrimmedString(
         required=True,
-        validate=[validate.Length(min=1, max=80), plain_text(multiline=False)],  # type: ignore[list-item]
+        validate=[validate.Length(min=1, max=80), plain_text(multiline=False)],
     )
     body = TrimmedString(
         required=True,
-        validate=[validate.Length(min=1, max=5000), plain_text(multiline=True)],  # type: ignore[list-item]
+        validate=[validate.Length(min=1, max=5000), plain_text(multiline=True)],
     )
     author_email = fields.Email(
         load_default=None, allow_none=True, validate=validate.Length(max=254)

@@ -47,7 +47,7 @@ class Cursor(fields.Field):
 def _reason() -> fields.String:
     return TrimmedString(
         load_default=None, allow_none=True,
-        validate=[validate.Length(max=2000), plain_text(multiline=True)],  # type: ignore[list-item]
+        validate=[validate.Length(max=2000), plain_text(multiline=True, required=False)],
     )  # fmt: skip
 
 
@@ -250,7 +250,7 @@ class ArticleSettingsRead(ArticleSettingsWrite):
 
 TERM = TrimmedString(
     required=True,
-    validate=[validate.Length(min=1, max=120), plain_text(multiline=False)],  # type: ignore[list-item]
+    validate=[validate.Length(min=1, max=120), plain_text(multiline=False)],
 )
 
 
