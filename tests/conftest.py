@@ -58,7 +58,7 @@ def truncate(url: str) -> None:
 def clean(database_url: str, redis_server: RedisServer) -> None:
     """A fresh database and Redis for each test."""
     truncate(database_url)
-    redis.Redis.from_url(redis_server.url).flushdb()
+    redis.Redis.from_url(redis_server.url).flushall()
 
 
 def settings_for(database_url: str, redis_url: str, **extra: object) -> dict[str, object]:
@@ -74,8 +74,14 @@ def settings_for(database_url: str, redis_url: str, **extra: object) -> dict[str
 
 
 @pytest.fixture
-def app(database_url: str, redis_server: RedisServer, clean: None) -> Flask:
-    return create_app(settings_for(database_url, redis_server.url))
+def app(
+    database_url: str, redis_server: RedisServer, clean: None, request: pytest.FixtureRequest
+) -> Flask:
+    """The app on the test database; its tasks reach the session's worker only if the test asks."""
+    redis_url = redis_server.url
+    if "worker" not in request.fixturenames:
+        redis_url = redis_url.rsplit("/", 1)[0] + "/1"  # a queue no worker consumes
+    return create_app(settings_for(database_url, redis_url))
 
 
 @pytest.fixture

@@ -100,8 +100,6 @@ def test_a_moderator_desk_session_end_to_end(desk: Desk) -> None:
     ]
 
 
-# services.moderation.author_trust still calls Result.tuples(), deprecated in SQLAlchemy 2.1
-@pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
 def test_moderator_decisions_count_towards_author_trust(desk: Desk) -> None:
     from services.moderation import author_trust
 
