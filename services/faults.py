@@ -1,26 +1,49 @@
-"""Fault injection for tests and drills: GATEHOUSE_FAULT_INJECT=moderate:<substring>[,...].
+"""Fault injection for tests and drills: GATEHOUSE_FAULT_INJECT=<rule>[,<rule>...].
 
-Only honoured when the variable is set; then the named step raises for comments whose body
-contains the substring, as a bug or a broken dependency would.
+Only honoured when the variable is set. A rule is `<mode>:<substring>`, and applies to the
+comments whose body contains the substring:
+
+- `<step>:<substring>` (e.g. `moderate:KABOOM`): that step raises, as a bug or a broken
+  dependency would;
+- `kill:<substring>`: the process running any step dies at once (SIGKILL), as one killed by
+  the kernel's out-of-memory killer or a segfault in a C extension would;
+- `slow:<substring>`: any step first sleeps for SLOW_SECONDS, so that a test can catch work
+  in flight.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import time
 
 VARIABLE = "GATEHOUSE_FAULT_INJECT"
+KILL = "kill"
+SLOW = "slow"
+SLOW_SECONDS = 0.5
 
 
 class InjectedFault(RuntimeError):
     """The error an injected fault raises."""
 
 
+def rules(spec: str | None = None) -> list[tuple[str, str]]:
+    """The (mode, substring) pairs in the variable (or in `spec`); empty substrings are ignored."""
+    spec = os.environ.get(VARIABLE, "") if spec is None else spec
+    pairs = (rule.strip().partition(":") for rule in spec.split(","))
+    return [(mode, needle) for mode, _, needle in pairs if mode and needle]
+
+
 def check(step: str, text: str) -> None:
-    """Raise InjectedFault when a fault is injected into `step` for text like this one."""
-    spec = os.environ.get(VARIABLE)
-    if not spec:
+    """Apply the faults injected into `step` (or any step) for text like this one."""
+    if not os.environ.get(VARIABLE):
         return
-    for rule in spec.split(","):
-        name, _, needle = rule.strip().partition(":")
-        if name == step and needle and needle in text:
+    for mode, needle in rules():
+        if needle not in text:
+            continue
+        if mode == SLOW:
+            time.sleep(SLOW_SECONDS)
+        elif mode == KILL:
+            os.kill(os.getpid(), signal.SIGKILL)
+        elif mode == step:
             raise InjectedFault(f"fault injected into {step} ({VARIABLE})")
