@@ -5,8 +5,9 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import case, func, literal, select, update
+from sqlalchemy import Select, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from services import faults, pipeline, publishing
@@ -41,16 +42,18 @@ class Outcome:
     published: bool
 
 
+_CLAIM = (
+    update(Comment)
+    .where(Comment.id == bindparam("claim_id"), Comment.status == CommentStatus.PENDING)
+    .values(attempts=Comment.attempts + 1)
+    .returning(Comment)
+    .execution_options(synchronize_session=False)
+)
+
+
 def claim(session: Session, comment_id: str) -> Comment | None:
     """Count one more attempt at a pending comment and load it; None when it is not pending."""
-    statement = (
-        update(Comment)
-        .where(Comment.id == comment_id, Comment.status == CommentStatus.PENDING)
-        .values(attempts=Comment.attempts + 1)
-        .returning(Comment)
-        .execution_options(synchronize_session=False)
-    )
-    return session.scalars(statement).one_or_none()
+    return session.scalars(_CLAIM, {"claim_id": comment_id}).one_or_none()
 
 
 def is_dead_lettered(session: Session, comment_id: str) -> bool:
@@ -74,31 +77,15 @@ def describe_error(exc: BaseException) -> str:
     return "".join(traceback.format_exception(exc, limit=-3))[-4000:]
 
 
+_TERMS = select(SiteTerm.list, SiteTerm.term).order_by(SiteTerm.term)
+
+
 def site_terms(session: Session) -> dict[TermList, tuple[str, ...]]:
     """The site's word lists, read fresh so that changes apply to the next comment."""
     lists: dict[TermList, list[str]] = {kind: [] for kind in TermList}
-    for term in session.scalars(select(SiteTerm).order_by(SiteTerm.term)):
-        lists[TermList(term.list)].append(term.term)
+    for kind, term in session.execute(_TERMS):
+        lists[TermList(kind)].append(term)
     return {kind: tuple(terms) for kind, terms in lists.items()}
-
-
-def _banned(comment: Comment, secret: str):  # type: ignore[no-untyped-def]
-    """SQL: whether an active ban matches the comment's email or client address."""
-    hashes = [h for h in (comment.client_hash, email_key(secret, comment.author_email)) if h]
-    if not hashes:
-        return literal(False)
-    now = utcnow()
-    return (
-        select(Ban.id)
-        .where(Ban.value_hash.in_(hashes), Ban.lifted_at.is_(None))
-        .where((Ban.expires_at.is_(None)) | (Ban.expires_at > now))
-        .exists()
-    )
-
-
-def is_banned(session: Session, comment: Comment, secret: str) -> bool:
-    """Whether an active ban matches the comment's email or client address."""
-    return bool(session.scalar(select(_banned(comment, secret))))
 
 
 def email_key(secret: str, email: str | None) -> str | None:
@@ -106,53 +93,67 @@ def email_key(secret: str, email: str | None) -> str | None:
     return keyed_hash(secret, email) if email else None
 
 
-def author_filter(comment: Comment):  # type: ignore[no-untyped-def]
-    """Rows by the same author: by email when given, else by client address."""
-    if comment.author_email:
-        return Comment.author_email == comment.author_email
-    return Comment.client_hash == comment.client_hash
-
-
-def _trust(comment: Comment):  # type: ignore[no-untyped-def]
-    """SQL: moderator approvals minus rejections and removals of the author's comments."""
-    if not comment.author_email and not comment.client_hash:
-        return literal(0)
+def _context_query(author: Any) -> Select[Any]:
+    """The article with ban, trust and recent counts as subqueries: one round trip. Built once
+    per author column (building and keying a statement cost more than running it)."""
+    is_author = author == bindparam("author")  # NULL (no author known) matches nothing
+    other = Comment.id != bindparam("comment_id")
+    active = or_(Ban.expires_at.is_(None), Ban.expires_at > bindparam("now"))
+    banned = select(Ban.id).where(Ban.value_hash.in_(bindparam("hashes", expanding=True)))
     vote = case((DecisionRecord.action == "approve", 1), else_=-1)
-    return (
+    trust = (
         select(func.coalesce(func.sum(vote), 0))
         .join(Comment, Comment.id == DecisionRecord.comment_id)
-        .where(author_filter(comment), DecisionRecord.actor != publishing.MACHINE)
+        .where(is_author, DecisionRecord.actor != publishing.MACHINE)
         .where(DecisionRecord.action.in_(["approve", "reject", "remove"]))
-        .scalar_subquery()
     )
+    duplicates = select(func.count()).where(
+        Comment.fingerprint == bindparam("fingerprint"),
+        Comment.created_at >= bindparam("hour_ago"),
+        other,
+    )
+    recent = select(func.count()).where(is_author, Comment.created_at >= bindparam("since"), other)
+    return select(
+        Article,
+        banned.where(Ban.lifted_at.is_(None), active).exists(),
+        trust.scalar_subquery(),
+        duplicates.scalar_subquery(),
+        recent.scalar_subquery(),
+    ).where(Article.id == bindparam("article_id"))
+
+
+_CONTEXT = {True: _context_query(Comment.author_email), False: _context_query(Comment.client_hash)}
+
+
+def _context_row(
+    session: Session, comment: Comment, secret: str, fingerprint: str
+) -> tuple[Any, ...]:
+    """(article, banned, trust, duplicates in the last hour, author's comments in 10 minutes)."""
+    now = utcnow()
+    hashes = [h for h in (comment.client_hash, email_key(secret, comment.author_email)) if h]
+    params = {
+        "author": comment.author_email or comment.client_hash,
+        "comment_id": comment.id,
+        "now": now,
+        "hashes": hashes,
+        "fingerprint": fingerprint,
+        "hour_ago": now - timedelta(hours=1),
+        "since": now - timedelta(minutes=10),
+        "article_id": comment.article_id,
+    }
+    return tuple(session.execute(_CONTEXT[bool(comment.author_email)], params).one())
 
 
 def author_trust(session: Session, comment: Comment) -> int:
     """Moderator approvals minus rejections of this author's earlier comments."""
-    return int(session.scalar(select(_trust(comment))) or 0)
-
-
-def _recent(condition, since: timedelta, exclude: str):  # type: ignore[no-untyped-def]
-    """SQL: how many other comments match the condition within `since`."""
-    recent = Comment.created_at >= utcnow() - since
-    return select(func.count()).where(condition, recent, Comment.id != exclude).scalar_subquery()
+    return int(_context_row(session, comment, "", "")[2] or 0)
 
 
 def gather_context(
     session: Session, comment: Comment, settings: Settings, fingerprint: str
 ) -> tuple[Article, pipeline.Context]:
     """The article and everything else the pipeline needs: two queries (terms, the rest)."""
-    by_author = comment.client_hash is not None or comment.author_email is not None
-    author_recent = author_filter(comment) if by_author else literal(False)
-    row = session.execute(
-        select(
-            Article,
-            _banned(comment, settings.secret_key),
-            _trust(comment),
-            _recent(Comment.fingerprint == fingerprint, timedelta(hours=1), comment.id),
-            _recent(author_recent, timedelta(minutes=10), comment.id),
-        ).where(Article.id == comment.article_id)
-    ).one()
+    row = _context_row(session, comment, settings.secret_key, fingerprint)
     article, banned, trust, duplicates, recent = row
     terms = site_terms(session)
     policy = {

@@ -39,12 +39,12 @@ def transition(
         update(Comment)
         .where(Comment.id == comment_id, Comment.status.in_(expected))
         .values(status=to, updated_at=stamp, **(values or {}))
-        .execution_options(synchronize_session=False)
+        .returning(Comment)
+        .execution_options(synchronize_session=False, populate_existing=True)
     )
-    if session.execute(statement).rowcount != 1:  # type: ignore[attr-defined]
+    comment = session.scalars(statement).one_or_none()
+    if comment is None:
         return None
-    comment = session.get(Comment, comment_id, populate_existing=True)
-    assert comment is not None
     from_status = next(iter(expected)) if len(expected) == 1 else "|".join(expected)
     session.add(
         DecisionRecord(
@@ -72,12 +72,14 @@ def publish(
     values: dict[str, Any] | None = None,
 ) -> Comment | None:
     """Put a comment into its article's thread, once; None if it was not publishable."""
-    existing = session.get(Comment, comment_id)
-    if existing is None:
-        return None
-    body = published_body if published_body is not None else existing.published_body
+    body = published_body
+    if body is None:  # a moderator's approval: the censored body if any, else the original
+        existing = session.get(Comment, comment_id)
+        if existing is None:
+            return None
+        body = existing.published_body if existing.published_body is not None else existing.body
     now = utcnow()
-    fields = {"published_body": body if body is not None else existing.body, "published_at": now}
+    fields = {"published_body": body, "published_at": now}
     fields.setdefault("decided_at", now)
     fields.update(values or {})
     return transition(
