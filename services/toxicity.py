@@ -184,7 +184,7 @@ MILD = _set(
     snakes coward cowards fool fools sheep joke disgrace parasite parasites animal animals freak
     freaks creep creeps hypocrite hypocrites liar liars traitor traitors snowflake snowflakes
     commie commies fascist fascists nazi nazis leftie lefties bum bums dick dicks tit prat
-    plonker muppet tosser git arse ass degenerate degenerates"""
+    plonker muppet tosser tossers git arse ass degenerate degenerates"""
 )
 STRONG_ADJ = _set("stupid dumb retarded moronic idiotic brainless senile worthless disgusting")
 SUBJECTS = _set(
@@ -247,9 +247,11 @@ _DETECTORS = (
     ),
     (
         "self_harm",
-        "yourself urself yourselves kys bleach die jump wrists miss without aborted swallowed",
+        "yourself urself yourselves kys bleach die jump wrists miss without aborted swallowed "
+        "suicide",
         "",
-        r"\b(?:kill|hang|shoot|stab|drown|end|off) (?:yourself|urself|yourselves)\b|\bkys\b|"
+        r"\b(?:kill|hang|shoot|stab|drown|end|off) (?:yourself|urself|yourselves)\b|\bkys\b|\b(?:you"
+        r"|u) should (?:just )?(?:commit suicide|die)\b|"
         r"\b(?:go|just|should|pls|please|you|u) drink bleach\b|\bgo (?:and )?die\b|\bjump off (?:a|the) (?:bridge|cliff|building|"
         r"roof)|\bslit your wrists\b|\b(?:nobody|no one) would miss (?:you|u)\b|\bbetter off "
         r"without (?:you|u|people like you)\b|\bshould(?: have|'ve) (?:been )?(?:aborted|"
@@ -258,11 +260,12 @@ _DETECTORS = (
     (
         "dehumanizing",
         "animals vermin rats cockroaches parasites savages subhuman subhumans filth scum pigs "
-        "apes monkeys insects disease plague infestation",
+        "apes monkeys insects disease plague infestation cancer virus blight",
         "are r is",
         r"\b(?:are|r|is)\s+(?:(?:all|just|nothing but|a bunch of|a pack of|like|filthy|dirty|"
         r"disgusting|worse than)\s+)*(?:animals|vermin|rats|cockroaches|parasites|savages|"
-        r"subhumans?|filth|scum|pigs|apes|monkeys|insects|a disease|a plague|an infestation)"
+        r"subhumans?|filth|scum|pigs|apes|monkeys|insects|a disease|a plague|an infestation|a "
+        r"cancer|a virus|a blight)"
         r"\b(?!\s+(?:lovers|welfare|rights|shelters?|testing|farm))",
     ),
     (
@@ -292,6 +295,13 @@ _DETECTORS = (
     ),
     ("insult", "waste", "space oxygen skin air", r"\bwaste of (?:space|oxygen|skin|air)\b"),
     ("insult", "life", "get", r"\bget a life\b"),
+    (
+        "insult",
+        "excuse",
+        "human person man woman",
+        r"\bexcuse (?:for|of) a (?:human|person|man|woman)",
+    ),
+    ("insult", "douche", "bag", r"\bdouche ?bag"),
     (
         "insult",
         "like",

@@ -32,6 +32,11 @@ SEED = 20240601
 C = 0.3
 MIN_DF = 5
 PRUNE = 0.02
+# No single word or word pair may carry more log-odds than this: the spam rows are YouTube and
+# SMS, and a news comment must not be held for one word that their spammers liked ("share",
+# "channel", a country's name). Signal features ("!link") keep their fitted weights.
+WORD_CAP = 1.25
+MIN_SPAM_ROWS = 3  # a word counts for spam only if at least this many spam rows use it
 
 
 def export_profanity_check(out: Path) -> None:
@@ -71,18 +76,23 @@ def fit(features: list[set[str]], labels: np.ndarray) -> tuple[float, dict[str, 
     from sklearn.linear_model import LogisticRegression
 
     counts = Counter(f for row in features for f in row)
+    spam_counts = Counter(
+        f for row, label in zip(features, labels, strict=True) if label for f in row
+    )
     vectorizer = DictVectorizer(sort=True)
     matrix = vectorizer.fit_transform(
         [{f: 1.0 for f in row if counts[f] >= MIN_DF} for row in features]
     )
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=SEED)
     model.fit(matrix, labels)
-    names = vectorizer.get_feature_names_out()
-    weights = {
-        str(name): round(float(w), 4)
-        for name, w in zip(names, model.coef_[0], strict=True)
-        if abs(w) >= PRUNE
-    }
+    weights = {}
+    for name, weight in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True):
+        if not name.startswith("!"):
+            weight = max(-WORD_CAP, min(WORD_CAP, weight))
+            if weight > 0 and spam_counts[name] < MIN_SPAM_ROWS:
+                continue  # one spammer's word is no evidence of spam
+        if abs(weight) >= PRUNE:
+            weights[str(name)] = round(float(weight), 4)
     return round(float(model.intercept_[0]), 4), weights
 
 
@@ -108,7 +118,9 @@ def cross_validate(features: list[set[str]], labels: np.ndarray, sources: np.nda
             caught = probability[mine & (labels == 1)] >= threshold
             false = probability[mine & (labels == 0)] >= threshold
             recall = f"{caught.mean():.3f}" if caught.size else "-"
-            print(f"cv {name:24} t={threshold:.2f} spam caught {recall}  ok flagged {false.mean():.3f}")
+            print(
+                f"cv {name:24} t={threshold:.2f} spam caught {recall}  ok flagged {false.mean():.3f}"
+            )
 
 
 def train_spam(data: Path, out: Path, *, validate: bool) -> None:
