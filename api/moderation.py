@@ -16,7 +16,7 @@ from api.errors import ApiError
 from api.openapi import document
 from schemas import moderation as s
 from schemas.common import ARTICLE_ID_PATTERN
-from services import audit, events, review
+from services import audit, bans, events, review, site_settings
 from services.models import Article, Ban, BanKind, Comment, CommentStatus, Role, TermList, utcnow
 
 bp = Blueprint("moderation", __name__, url_prefix="/api/v1/moderation")
@@ -95,7 +95,7 @@ def detail(session: Session, comment: Comment) -> dict[str, Any]:
     """A comment in full, as moderators see it (the client address only as its hash)."""
     body: dict[str, Any] = s.CommentDetail().dump(comment)
     body["client"] = s.ClientRead().dump(comment)
-    body["author_banned"] = review.author_banned(session, context.settings().secret_key, comment)
+    body["author_banned"] = bans.author_banned(session, context.settings().secret_key, comment)
     return body
 
 
@@ -198,7 +198,7 @@ def create_ban() -> tuple[dict[str, Any], int]:
     kinds = [BanKind(k) for k in data.get("kinds", [])]
     with context.db(write=True) as session:
         try:
-            made = review.ban(
+            made = bans.ban(
                 session, context.settings().secret_key, actor=g.actor, reason=data["reason"],
                 expires_at=expires, email=data.get("email"), comment_id=data.get("comment_id"),
                 kinds=kinds,
@@ -222,9 +222,7 @@ def list_bans() -> dict[str, Any]:
     args = load(s.BanQuery(), request.args)
     before = after(args["cursor"], "ban", 1)
     with context.db() as session:
-        rows = review.bans(
-            session, active=args["active"], before_id=before, limit=args["limit"] + 1
-        )
+        rows = bans.bans(session, active=args["active"], before_id=before, limit=args["limit"] + 1)
     page, next_cursor = paged(rows, args["limit"], "ban")
     return {"items": [ban_view(b) for b in page], "next_cursor": s.encode_cursor(next_cursor)}
 
@@ -236,7 +234,7 @@ def lift_ban(ban_id: int) -> dict[str, Any]:
     """Lift a ban (lifting it again changes nothing)."""
     with context.db(write=True) as session:
         try:
-            ban, changed = review.lift(session, ban_id)
+            ban, changed = bans.lift(session, ban_id)
         except review.NotFound as exc:
             raise ApiError(404, "not_found", str(exc)) from exc
         view = ban_view(ban)
@@ -260,7 +258,7 @@ def article_settings(article_id: str) -> dict[str, Any]:
     """An article's moderation settings (the defaults for one not seen yet)."""
     check_article(article_id)
     with context.db() as session:
-        settings = review.article_settings(session.get(Article, article_id), article_id)
+        settings = site_settings.article_settings(session.get(Article, article_id), article_id)
     return s.ArticleSettingsRead().dump(settings)
 
 
@@ -274,7 +272,7 @@ def set_article_settings(article_id: str) -> dict[str, Any]:
     read = s.ArticleSettingsRead()
     with context.db(write=True) as session:
         try:
-            before, now = review.set_article_settings(session, article_id, changes)
+            before, now = site_settings.set_article_settings(session, article_id, changes)
         except review.Invalid as exc:
             raise invalid(exc) from exc
         body: dict[str, Any] = read.dump(now)
@@ -294,7 +292,7 @@ def set_article_settings(article_id: str) -> dict[str, Any]:
 def terms() -> dict[str, Any]:
     """The site's blocked, held and allowed terms."""
     with context.db() as session:
-        return review.terms(session)
+        return site_settings.terms(session)
 
 
 @bp.put(f"/terms/{LIST}")
@@ -305,8 +303,8 @@ def replace_terms(list_name: str) -> dict[str, Any]:
     data = load(s.TermsReplace(), json_body())
     kind = TermList(list_name)
     with context.db(write=True) as session:
-        before = review.replace_terms(session, kind, data["terms"])
-        now = review.terms(session)[str(kind)]
+        before = site_settings.replace_terms(session, kind, data["terms"])
+        now = site_settings.terms(session)[str(kind)]
         audit.record(
             session, who(), "terms.replace", target=f"terms:{kind}",
             before={"terms": before}, after={"terms": now},
@@ -333,15 +331,15 @@ def remove_term(list_name: str, term: str) -> tuple[dict[str, Any], int]:
 
 def term_change(kind: TermList, term: str, *, add: bool) -> tuple[dict[str, Any], int]:
     with context.db(write=True) as session:
-        before = review.terms(session)[str(kind)]
-        done = (review.add_term if add else review.remove_term)(session, kind, term)
+        before = site_settings.terms(session)[str(kind)]
+        done = (site_settings.add_term if add else site_settings.remove_term)(session, kind, term)
         if not done and not add:
             raise ApiError(404, "not_found", "The term is not in that list.")
-        now = review.terms(session)[str(kind)]
+        now = site_settings.terms(session)[str(kind)]
         if done:
             audit.record(
                 session, who(), "terms.add" if add else "terms.remove", target=f"terms:{kind}",
-                before={"terms": before}, after={"terms": now}, detail=review.normalize_term(term),
+                before={"terms": before}, after={"terms": now}, detail=site_settings.normalize_term(term),
             )  # fmt: skip
     return {"list": str(kind), "terms": now}, 201 if add and done else 200
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services import review
+from services import site_settings
 from services.db import session_scope
 from services.models import Role
 from tests.moderation.kit import Desk
@@ -12,7 +12,7 @@ ADMIN = Role.ADMIN
 
 def stored(desk: Desk) -> dict[str, list[str]]:
     with session_scope(desk.url) as session:
-        return review.terms(session)
+        return site_settings.terms(session)
 
 
 def test_empty_lists(desk: Desk) -> None:
