@@ -95,7 +95,7 @@ def _submission() -> dict[str, Any]:
     except BadRequest as exc:
         raise ApiError(400, "malformed", "The body could not be read.") from exc
     try:
-        return create_schema.load(payload)  # type: ignore[no-any-return]
+        return create_schema.load(payload)
     except ValidationError as exc:
         raise ApiError(
             422, "invalid", "Some fields are invalid.", fields=exc.normalized_messages()
@@ -199,7 +199,8 @@ def thread(article_id: str) -> Response:
     response = Response(json.dumps(body), mimetype="application/json")
     response.headers["Cache-Control"] = "no-cache"
     response.add_etag()
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response
 
 
 def _sse(redis_url: str, article_id: str) -> Iterator[str]:

@@ -21,7 +21,7 @@ def plain_text(*, multiline: bool, required: bool = True) -> validate.Regexp:
 class TrimmedString(fields.String):
     """A string with surrounding white space removed before validation."""
 
-    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
+    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def,unused-ignore]
         result = super()._deserialize(value, attr, data, **kwargs)
         return result.strip()
 
@@ -29,7 +29,9 @@ class TrimmedString(fields.String):
 class ErrorBody(Schema):
     code = fields.String(required=True)
     message = fields.String(required=True)
-    fields = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+    field_messages = fields.Dict(
+        keys=fields.String(), values=fields.List(fields.String()), data_key="fields"
+    )
 
 
 class ErrorEnvelope(Schema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import redis
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from services.config import Settings
@@ -21,12 +21,12 @@ PATIENCE = 10
 def queue_depth(redis_url: str, queue: str = "moderation") -> int | None:
     """Messages waiting in a Celery queue on Redis; None when Redis does not answer."""
     try:
-        return int(get_redis(redis_url).llen(queue))
+        return int(get_redis(redis_url).llen(queue))  # type: ignore[arg-type]
     except redis.RedisError:
         return None
 
 
-def _open_dead_letters():  # type: ignore[no-untyped-def]
+def _open_dead_letters() -> Select[str]:
     return select(DeadLetter.comment_id).where(DeadLetter.replayed_at.is_(None))
 
 
