@@ -10,7 +10,13 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 mkdir -p instance
 
 port="${PORT:-8000}"
-echo "gatehouse: API on http://127.0.0.1:$port, Redis at $REDIS_URL," \
+# The live streams get their own gevent process on STREAM_PORT, so open streams never hold the
+# API's threads; the widget and the pages on $port read them there, across origins.
+export STREAM_PORT="${STREAM_PORT:-$((port + 1))}"
+export CORS_ORIGINS="${CORS_ORIGINS:+$CORS_ORIGINS,}http://127.0.0.1:$port,http://localhost:$port"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # each open stream takes a socket and a Redis one
+echo "gatehouse: API on http://127.0.0.1:$port (pages: /, /moderate, /ops), live streams on" \
+    "port $STREAM_PORT, Redis at $REDIS_URL," \
     "database ${DATABASE_URL:-sqlite:///instance/moderation.db}; Ctrl-C stops it all"
 
 # honcho stops its processes only on INT or TERM, and each runs in a session of its own: had

@@ -2,14 +2,27 @@
 
 Every page is a template plus static JavaScript: no inline script, so each can be served with a
 strict Content-Security-Policy. The widget any site embeds is served at the stable URL
-`/embed.js`; it finds the API from its own address.
+`/embed.js`; it finds the API from its own address, and the live stream on the stream process
+(api/web/stream.py) when STREAM_URL or STREAM_PORT says where, else on the API itself.
 """
 
 from __future__ import annotations
 
+import json
+import os
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, g, jsonify, render_template, send_from_directory
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    g,
+    jsonify,
+    render_template,
+    request,
+)
 
 from api.auth import require_role
 from services.models import Role
@@ -20,20 +33,36 @@ bp = Blueprint(
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEMO_ARTICLE = "state-visit-moscow"
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
+STREAM_PLACEHOLDER = '"__GATEHOUSE_STREAM__"'
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'{stream}; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
 )
+
+
+def _setting(name: str) -> str:
+    return str(current_app.config.get(name) or os.environ.get(name, "")).strip()
+
+
+def stream_url() -> str:
+    """Where browsers open the live stream: STREAM_URL; else this host on STREAM_PORT (the
+    stream process beside the API, as `make run` starts it); else "" for the API's own route."""
+    parts = urlsplit(_setting("STREAM_URL"))
+    if parts.scheme in ("http", "https") and parts.netloc and not parts.query:
+        return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
+    port = _setting("STREAM_PORT")
+    host = urlsplit(request.host_url).hostname or ""
+    if port.isdigit() and host:
+        host = f"[{host}]" if ":" in host else host
+        return f"{request.scheme}://{host}:{int(port)}"
+    return ""
+
+
+def content_security_policy() -> str:
+    """default-src 'self', no inline script; the stream's origin may be connected to."""
+    parts = urlsplit(stream_url())
+    return POLICY.format(stream=f" {parts.scheme}://{parts.netloc}" if parts.netloc else "")
 
 
 @bp.after_request
@@ -41,7 +70,7 @@ def _page_headers(response: Response) -> Response:
     """A strict CSP on every HTML page; nosniff on everything this blueprint serves."""
     response.headers["X-Content-Type-Options"] = "nosniff"
     if response.mimetype == "text/html":
-        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["Content-Security-Policy"] = content_security_policy()
         response.headers["Cache-Control"] = "no-cache"
     return response
 
@@ -73,10 +102,18 @@ def whoami() -> Response:
     return response
 
 
+@cache
+def _widget_source() -> str:
+    return (STATIC / "embed.js").read_text(encoding="utf-8")
+
+
 @bp.get("/embed.js")
 def embed_js() -> Response:
     """The comment widget, for any site: `<script src="https://<api>/embed.js" defer>`."""
-    response = send_from_directory(STATIC, "embed.js", max_age=300)
+    source = _widget_source().replace(STREAM_PLACEHOLDER, json.dumps(stream_url()), 1)
+    response = Response(source, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "public, max-age=300"
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    return response
+    response.add_etag()
+    return response.make_conditional(request)

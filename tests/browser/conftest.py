@@ -85,9 +85,18 @@ def host_sites() -> Iterator[tuple[HostSite, HostSite]]:
     unlisted.close()
 
 
-def start_api(database_url: str, redis_url: str, **env: str) -> ApiServer:
+def start_api(database_url: str, redis_url: str, port: int | None = None, **env: str) -> ApiServer:
     """gunicorn serving the app (gunicorn.conf.py's worker class) on a free port."""
+    server = ApiServer(worker_env(database_url, redis_url, **env), workers=1, port=port)
+    return server.start().wait_ready(timeout=60)
+
+
+def start_stream(database_url: str, redis_url: str, **env: str) -> ApiServer:
+    """The stream process as the Procfile runs it: gevent, serving only the stream route."""
     server = ApiServer(worker_env(database_url, redis_url, **env), workers=1)
+    app = server.argv.index("api:create_app()")
+    server.argv[app:] = ["-k", "gevent", "--worker-connections", "2000",
+                         "api.web.stream:create_stream_app()"]  # fmt: skip
     return server.start().wait_ready(timeout=60)
 
 
@@ -98,15 +107,18 @@ def api_server(
     worker: WorkerProcess,
     host_sites: tuple[HostSite, HostSite],
 ) -> Iterator[ApiServer]:
-    """The API, its rate limit off, with the first partner site's origin allowed."""
-    listed = host_sites[0]
-    server = start_api(
-        database_url, redis_server.url, COMMENT_RATE_LIMIT="off", CORS_ORIGINS=listed.origin
-    )
+    """The API and its stream process, rate limit off, the first partner site allowed."""
+    port = free_port()  # the API's own pages read the stream across origins, as partners do
+    origins = f"{host_sites[0].origin},http://127.0.0.1:{port}"
+    env = {"COMMENT_RATE_LIMIT": "off", "CORS_ORIGINS": origins}
+    stream = start_stream(database_url, redis_server.url, **env)
+    server = start_api(database_url, redis_server.url, port, STREAM_PORT=str(stream.port), **env)
+    server.stream = stream  # type: ignore[attr-defined]
     for site in host_sites:
         site.api_url = server.url
     yield server
     server.stop()
+    stream.stop()
 
 
 @pytest.fixture

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import HostSite, Tab
+from tests.browser.conftest import HostSite, Tab, start_api
 from tests.browser.pages import Reader, api, thread_ids
-from tests.support.processes import ApiServer
+from tests.support.processes import ApiServer, RedisServer, WorkerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.flow]
 
@@ -59,6 +59,43 @@ def test_an_unlisted_site_can_neither_read_nor_post(
     assert any("CORS" in error for error in tab.errors)
 
 
+def test_the_widget_reads_the_stream_from_the_stream_process(
+    service: ApiServer, open_tab: Callable[..., Tab]
+) -> None:
+    stream_url = service.stream.url  # type: ignore[attr-defined]
+    tab = open_tab()
+    with tab.page.expect_request(lambda r: r.url.endswith("/comments/stream")) as opened:
+        response = tab.page.goto(service.url + "/")
+    assert opened.value.url.startswith(stream_url + "/api/v1/articles/state-visit-moscow/")
+    assert response is not None
+    assert f"connect-src 'self' {stream_url};" in response.headers["content-security-policy"]
+    status, body = api(stream_url, "GET", "/api/v1/articles/state-visit-moscow/comments")
+    assert status == 404 and body["error"]["code"] == "not_found"  # it serves streams only
+
+
+@pytest.fixture
+def plain_api(
+    database_url: str, redis_server: RedisServer, worker: WorkerProcess, clean: None
+) -> Iterator[ApiServer]:
+    """An API with no stream process: the widget falls back to the API's own stream route."""
+    server = start_api(database_url, redis_server.url, COMMENT_RATE_LIMIT="off")
+    yield server
+    server.stop()
+
+
+def test_without_a_stream_process_the_widget_uses_the_apis_own_route(
+    plain_api: ApiServer, open_tab: Callable[..., Tab]
+) -> None:
+    watcher = open_tab()
+    with watcher.page.expect_request(lambda r: r.url.endswith("/comments/stream")) as opened:
+        watcher.page.goto(plain_api.url + "/")
+    assert opened.value.url.startswith(plain_api.url + "/api/v1/")
+    author = open_tab()
+    author.page.goto(plain_api.url + "/")
+    Reader(author.page).post("Heard over the fallback route.")
+    expect(Reader(watcher.page).published("Heard over the fallback")).to_be_visible(timeout=20_000)
+
+
 @pytest.mark.parametrize("path", ["/", "/moderate", "/ops"])
 def test_every_page_sends_a_strict_policy(
     service: ApiServer, open_tab: Callable[..., Tab], path: str
@@ -73,7 +110,7 @@ def test_every_page_sends_a_strict_policy(
     )
     assert policy["default-src"] == "'self'"
     assert policy["script-src"] == "'self'"
-    assert policy["connect-src"] == "'self'"
+    assert policy["connect-src"] == f"'self' {service.stream.url}"  # type: ignore[attr-defined]
     assert policy["frame-ancestors"] == "'none'"
     assert tab.page.locator("script:not([src])").count() == 0
     tab.page.wait_for_load_state("networkidle")

@@ -23,7 +23,7 @@ def test_page_is_served_with_a_strict_policy(
     assert response is not None and response.ok
     csp = response.headers["content-security-policy"]
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
-    assert "unsafe-inline" not in csp and "connect-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "connect-src 'self' http://127.0.0.1:" in csp
     assert response.headers["x-content-type-options"] == "nosniff"
     script = tab.page.locator("script[src$='/embed.js']")
     expect(script).to_have_count(1)

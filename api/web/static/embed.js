@@ -5,7 +5,9 @@
  *   <script src="https://comments.example.com/embed.js" defer></script>
  *
  * The API base is where this script came from (its src without "embed.js"), unless the script
- * tag or the container says data-gatehouse-api="https://...". The widget renders the published
+ * tag or the container says data-gatehouse-api="https://...". The live stream is read from the
+ * stream process when the API names one (STREAM_URL, filled in below as /embed.js is served)
+ * or data-gatehouse-stream says where, else from the API itself. The widget renders the published
  * thread with replies, posts new comments (JSON, one Idempotency-Key per submission, reused
  * when a lost answer is retried, so a retry never doubles a comment), shows the reader's own
  * comment as "awaiting moderation" until it is decided, and follows the thread live over
@@ -18,6 +20,9 @@
 
   const script = document.currentScript;
   const API = apiBase(script);
+  const CONFIGURED_STREAM = "__GATEHOUSE_STREAM__"; // replaced by the API that serves this file
+  const STREAM = (script && script.getAttribute('data-gatehouse-stream'))
+    || (CONFIGURED_STREAM.startsWith('__') ? '' : CONFIGURED_STREAM);
   const POLL_FIRST_MS = 1000;
   const POLL_MAX_MS = 15000;
   const RETRY_DELAYS_MS = [800, 2500];
@@ -99,9 +104,11 @@
   /* --- the API --------------------------------------------------------------------------- */
 
   class Api {
-    constructor(base, articleId) {
+    constructor(base, articleId, streamBase) {
+      const path = `/api/v1/articles/${encodeURIComponent(articleId)}/comments`;
       this.base = base;
-      this.articleUrl = `${base}/api/v1/articles/${encodeURIComponent(articleId)}/comments`;
+      this.articleUrl = `${base}${path}`;
+      this.streamUrl = `${streamBase || base}${path}/stream`;
     }
 
     async thread() {
@@ -136,9 +143,6 @@
       }
     }
 
-    streamUrl() {
-      return `${this.articleUrl}/stream`;
-    }
   }
 
   /* --- the reader's own comments awaiting a decision, kept across reloads ----------------- */
@@ -207,8 +211,10 @@
       this.uid = `gh${widgets}`;
       this.container = container;
       this.articleId = container.getAttribute('data-gatehouse-article');
-      const base = (container.getAttribute('data-gatehouse-api') || API).replace(/\/+$/, '');
-      this.api = new Api(base, this.articleId);
+      const ownApi = container.getAttribute('data-gatehouse-api');
+      const base = (ownApi || API).replace(/\/+$/, '');
+      const stream = container.getAttribute('data-gatehouse-stream') || (ownApi ? '' : STREAM);
+      this.api = new Api(base, this.articleId, stream.replace(/\/+$/, ''));
       this.store = new PendingStore(base, this.articleId);
       this.items = {}; // id -> {li, replies, slot, button, name}: published comments shown
       this.pending = {}; // id -> {li, parentId, delay, timer}: the reader's own, undecided
@@ -415,7 +421,7 @@
 
     connect() {
       if (!window.EventSource) return;
-      const source = new EventSource(this.api.streamUrl());
+      const source = new EventSource(this.api.streamUrl);
       const parse = (data) => {
         try { return JSON.parse(data); } catch (err) { return null; }
       };
