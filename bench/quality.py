@@ -32,14 +32,14 @@ HEADER = (
 )
 
 
-def _pct(value: object) -> str:
+def _pct(value: float | None) -> str:
     """A rate as a percentage, or a dash where the file has no such rows."""
-    return "-" if value is None else f"{100 * float(value):.1f}%"  # type: ignore[arg-type]
+    return "-" if value is None else f"{100 * value:.1f}%"
 
 
 def baseline(
     rows: Sequence[tuple[str, str]], blocked: Callable[[list[str]], list[bool]]
-) -> dict[str, object]:
+) -> dict[str, float | None]:
     """The evaluation summary of a system that blocks exactly what `blocked` says."""
     started = time.perf_counter()
     flags = blocked([text for text, _ in rows])
@@ -89,7 +89,7 @@ def measure(path: Path) -> list[str]:
     return [
         f"| {path.name} | {name} | {s['n']} | {_pct(s['false_block_rate'])} | "
         f"{_pct(s['spam_caught'])} | {_pct(s['toxic_caught'])} | {_pct(s['leak_rate'])} | "
-        f"{s['per_second']:,.0f} |"
+        f"{s['per_second'] or 0:,.0f} |"
         for name, s in results
     ]
 

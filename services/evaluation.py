@@ -30,7 +30,7 @@ def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def summarize(counts: Counter[tuple[str, Action]], seconds: float) -> dict[str, object]:
+def summarize(counts: Counter[tuple[str, Action]], seconds: float) -> dict[str, float | None]:
     """The contract's summary from (label, action) counts and the time spent moderating."""
     total = {label: sum(n for (lab, _), n in counts.items() if lab == label) for label in LABELS}
     blocked = {
@@ -72,7 +72,7 @@ def table(counts: Counter[tuple[str, Action]]) -> str:
 
 def evaluate_csv(
     path: str | Path, *, context: Context = DEFAULT_CONTEXT
-) -> tuple[str, dict[str, object]]:
+) -> tuple[str, dict[str, float | None]]:
     """Moderate every row of a labelled CSV; return a readable table and the summary."""
     rows = read_rows(path)
     counts: Counter[tuple[str, Action]] = Counter()

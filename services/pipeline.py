@@ -163,8 +163,10 @@ def moderate(body: str, context: Context = Context()) -> Verdict:
     action, decision = decide(facts, settings)
     for code, explanation in decision:
         found.add(code, explanation)
-    published = {Action.PUBLISH: body, Action.CENSOR: None}.get(action)
-    if action is Action.CENSOR:
+    published = None
+    if action is Action.PUBLISH:
+        published = body
+    elif action is Action.CENSOR:
         published = lists.censor(body, matches=[m for m in matches if m.source != "held"])
     scores = {
         "spam": spam_score,

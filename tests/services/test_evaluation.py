@@ -75,6 +75,9 @@ def test_unknown_labels_are_refused(tmp_path: Path) -> None:
 def test_political_news_comments() -> None:
     """Hand-written comments in the style of political news: strong words, few false blocks."""
     _, summary = evaluate_csv(POLITICAL)
-    assert summary["false_block_rate"] <= 0.06
-    assert summary["toxic_caught"] >= 0.9
-    assert summary["spam_caught"] >= 0.85
+    false_blocks, toxic, spam = (
+        summary[k] for k in ("false_block_rate", "toxic_caught", "spam_caught")
+    )
+    assert false_blocks is not None and false_blocks <= 0.05
+    assert toxic is not None and toxic >= 0.9
+    assert spam is not None and spam >= 0.85

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import cast
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_mild_profanity_is_censored_with_matches_in_the_original() -> None:
     assert verdict.published_body == "****, what a speech. Best I've heard from her."
     assert "profanity" in verdict.reasons
     match = verdict.matches[0]
-    assert body[match["start"] : match["end"]] == "Damn"  # type: ignore[misc]
+    assert body[cast(int, match["start"]) : cast(int, match["end"])] == "Damn"
 
 
 def test_threat_is_held_with_an_explanation_quoting_it() -> None:
