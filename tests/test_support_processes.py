@@ -78,6 +78,14 @@ def test_redis_server_keeps_data_across_restart_and_wipe_clears_it(tmp_path):
     assert not redis.ping() and not redis.running()
 
 
+def test_start_then_with_is_one_process(tmp_path):
+    redis = RedisServer(tmp_path).start()
+    pid = redis.pid
+    with redis:
+        assert redis.start().pid == pid and redis.ping()
+    assert not redis.running() and not redis.ping()
+
+
 def test_redis_server_runs_with_aof_and_noeviction(tmp_path):
     with RedisServer(tmp_path) as redis:
         assert redis_call(redis.port, "CONFIG", "GET", "appendonly") == ["appendonly", "yes"]
@@ -271,6 +279,9 @@ def test_worker_process_lifecycle(tmp_path):
 def test_api_server_serves_healthz_and_stops(tmp_path):
     with RedisServer(tmp_path / "redis") as redis:
         env = {"REDIS_URL": redis.url, "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite"}
-        with ApiServer(env, log_path=tmp_path / "api.log") as api:
-            assert api.healthy() and api.url.endswith(str(api.port))
+        api = ApiServer(env, log_path=tmp_path / "api.log").start()
+        pid = api.pid
+        with api:  # start() then `with`: still the one gunicorn
+            assert api.healthy() and api.url.endswith(str(api.port)) and api.pid == pid
         assert not api.running() and api.proc is not None and api.proc.returncode == 0
+        assert not alive(pid)

@@ -88,6 +88,11 @@ class _Process:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def _spawn(self, argv: list[str], env: Mapping[str, str], cwd: Path = ROOT) -> None:
+        """Start the process, unless it runs already: `start()` then `with` is one process."""
+        if self.running():
+            return
+        if self.proc is not None:
+            self._group(signal.SIGKILL)  # what an earlier, exited run may have left behind
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(
@@ -161,7 +166,7 @@ class RedisServer(_Process):
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self, timeout: float = 10) -> Self:
-        """Start the server and wait until it answers PING."""
+        """Start the server (unless it runs) and wait until it answers PING."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         argv = [str(redis_binary()), "--port", str(self.port), "--bind", "127.0.0.1",
                 "--dir", str(self.data_dir), "--appendonly", "yes", "--appendfsync", "everysec",
@@ -208,6 +213,7 @@ class WorkerProcess(_Process):
         ]  # fmt: skip
 
     def start(self) -> Self:
+        """Start the process (a no-op while it runs)."""
         self._spawn(self.argv, self.env)
         return self
 
@@ -243,6 +249,7 @@ class ApiServer(_Process):
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> Self:
+        """Start the process (a no-op while it runs)."""
         self._spawn(self.argv, self.env)
         return self
 
