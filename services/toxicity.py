@@ -184,7 +184,12 @@ MILD = _set(
     snakes coward cowards fool fools sheep joke disgrace parasite parasites animal animals freak
     freaks creep creeps hypocrite hypocrites liar liars traitor traitors snowflake snowflakes
     commie commies fascist fascists nazi nazis leftie lefties bum bums dick dicks tit prat
-    plonker muppet tosser tossers git arse ass degenerate degenerates"""
+    plonker muppet tosser tossers git arse ass degenerate degenerates embarrassment"""
+)
+# Accusations that are political speech about a public figure, insults only when said to "you".
+ACCUSATIONS = _set(
+    """liar liars traitor traitors hypocrite hypocrites fascist fascists nazi nazis coward
+    cowards commie commies crook crooks disgrace joke"""
 )
 STRONG_ADJ = _set("stupid dumb retarded moronic idiotic brainless senile worthless disgusting")
 SUBJECTS = _set(
@@ -232,9 +237,10 @@ _DETECTORS = (
         r"gonna die)\b(?!\s+(?:wrong|right|serious|on|set|last|tired))|\bwatch your back\b|"
         r"\bbullet (?:in|through|between) (?:his|her|their|your|the)\b|\b(?:put|deserves?|"
         r"needs?) a bullet\b|\blined? (?:\w+ ){0,3}up against (?:a|the) wall\b|\b(?:hang|lynch|"
-        r"shoot|gas|kill|murder|exterminate|slaughter) (?:them|em|him|her|all of them|every "
+        r"shoot|gas|kill|murder|exterminate|slaughter) (?:them|em|him|her|the lot of them|all of them|every "
         r"(?:last )?one of them)(?: all)?\s+(?:all|from|up|high|now|dead)\b|\b(?:kill|murder|"
-        r"exterminate|slaughter|gas|hang|lynch) all (?:the )?\w+s\b|\b(?:burn|torch|firebomb) "
+        r"exterminate|slaughter|gas|hang|lynch) all (?:the )?\w+s\b|\b(?:gas|exterminate|slaughter|"
+        r"kill|shoot|hang|lynch) (?:the lot of them|all of them|every (?:last )?one of them)\b|\b(?:burn|torch|firebomb) "
         r"(?:down )?(?:their|his|her|your|the) (?:house|home|houses|homes|mosque|church|synagogue)",
     ),
     (
@@ -272,8 +278,8 @@ _DETECTORS = (
         "xenophobic",
         "back deport belong",
         "",
-        r"\bgo back (?:to|where) (?:where )?(?:you|u|they)? ?(?:came from|come from|belong|"
-        r"your (?:own )?(?:country|shithole|hole|cave|jungle|desert))|\bsend (?:them|these "
+        r"\bgo back (?:to (?:\w+ ){0,2})?(?:where )?(?:you|u|they) (?:came from|come from|belong)"
+        r"|\bgo back to your (?:own )?(?:country|shithole|hole|cave|jungle|desert)|\bsend (?:them|these "
         r"people|those people|em)(?: all)? back\b|\bdeport (?:them|the lot|all of them)"
         r"(?: all)?\b|\b(?:dont|don't|do not) belong (?:here|in this country)",
     ),
@@ -335,6 +341,10 @@ EXPLANATIONS = {
     "targeted_profanity": "Swears at someone",
     "toxic_language": "Reads as abusive to the toxicity model",
 }
+QUOTE_MARKS = frozenset("'\"\u201c\u2018")
+QUOTED = re.compile(
+    r"(?:^|(?<=[\s(:,]))['\"\u201c\u2018]([^'\"\u201c\u201d\u2018\u2019\n]{1,120})['\"\u201d\u2019](?=$|[\s.,;:!?)])"
+)
 MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 MASKABLE = IDENTITY | CONTEXTUAL | INSULT_ADJ
 WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -393,7 +403,7 @@ def _directed(words: list[str]) -> list[tuple[int, int]]:
             nouns = INSULTS if word in ("your", "ur", "yer") else INSULTS | MILD
             end = _insulted(words, _skip(words, i + 1, BE, 2), nouns, INSULT_ADJ)
         elif word in SUBJECTS and i + 1 < len(words) and words[i + 1] in BE:
-            end = _insulted(words, i + 2, INSULTS | MILD, STRONG_ADJ)
+            end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), STRONG_ADJ)
         elif word in STRONG_ADJ and i + 1 < len(words) and words[i + 1] in GROUPS:
             end = i + 1
         if end >= i:
@@ -413,6 +423,20 @@ def _lexical(normalized: str, words: list[str]) -> list[Hit]:
     return [
         Hit(category, normalized[spans[a][0] : spans[b][1]], spans[a][0], spans[b][1])
         for a, b, category in ranges
+    ]
+
+
+def _unquoted(hits: list[Hit], normalized: str) -> list[Hit]:
+    """Drop pattern hits inside quotation marks: reported speech ("he said they 'should be
+    shot'") is news, not a threat by the commenter. Slurs and sexual terms stay."""
+    if not hits or not QUOTE_MARKS.intersection(normalized):
+        return hits
+    quoted = [m.span(1) for m in QUOTED.finditer(normalized)]
+    return [
+        hit
+        for hit in hits
+        if hit.category in ("slur", "sexual")
+        or not any(start <= hit.start and hit.end <= end for start, end in quoted)
     ]
 
 
@@ -461,7 +485,7 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
     if "&" in normalized or "<" in normalized:  # blank out HTML entities and tags, same length
         normalized = MARKUP.sub(lambda m: " " * len(m.group()), normalized)
     words = WORD.findall(normalized)
-    hits = _lexical(normalized, words) + _patterns(normalized, set(words))
+    hits = _unquoted(_lexical(normalized, words) + _patterns(normalized, set(words)), normalized)
     model = (scorer or get_scorer()).score(text, masked(words))
     score = max([model, *(CATEGORY_SCORES[hit.category] for hit in hits)])
     return Assessment(score=score, model=model, hits=hits)

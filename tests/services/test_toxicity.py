@@ -89,6 +89,9 @@ def _categories(text: str) -> set[str]:
         ("You stupid clown, read the article.", "insult"),
         ("The minister is a disgusting pig.", "insult"),
         ("Get a life, loser!", "insult"),
+        ("You liar, that is not what the report says.", "insult"),
+        ("Gas the lot of them.", "threat"),
+        ("Go back to Africa where you belong.", "xenophobic"),
         ("What a waste of space.", "insult"),
     ],
 )
@@ -110,6 +113,9 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "We will beat them at the next election.",
         "You're dead right about the budget.",
         "God bless the firefighters.",
+        "The general said deserters 'should be shot', and the room went silent.",
+        "The president is a liar and the fact-checkers have the receipts.",
+        "Hope the new ambassador does a better job.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
