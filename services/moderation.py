@@ -5,9 +5,9 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, case, func, or_, select, update
+from sqlalchemy import Select, Table, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from services import faults, pipeline, publishing
@@ -42,18 +42,19 @@ class Outcome:
     published: bool
 
 
+_COMMENTS = cast(Table, Comment.__table__)
 _CLAIM = (
-    update(Comment)
-    .where(Comment.id == bindparam("claim_id"), Comment.status == CommentStatus.PENDING)
-    .values(attempts=Comment.attempts + 1)
-    .returning(Comment)
-    .execution_options(synchronize_session=False)
+    update(_COMMENTS)
+    .where(_COMMENTS.c.id == bindparam("claim_id"), _COMMENTS.c.status == CommentStatus.PENDING)
+    .values(attempts=_COMMENTS.c.attempts + 1)
+    .returning(*_COMMENTS.c)
 )
 
 
 def claim(session: Session, comment_id: str) -> Comment | None:
-    """Count one more attempt at a pending comment and load it; None when it is not pending."""
-    return session.scalars(_CLAIM, {"claim_id": comment_id}).one_or_none()
+    """Count one more attempt at a pending comment; a detached snapshot, or None if not pending."""
+    row = session.connection().execute(_CLAIM, {"claim_id": comment_id}).one_or_none()
+    return None if row is None else Comment(**row._mapping)
 
 
 def is_dead_lettered(session: Session, comment_id: str) -> bool:
@@ -83,7 +84,7 @@ _TERMS = select(SiteTerm.list, SiteTerm.term).order_by(SiteTerm.term)
 def site_terms(session: Session) -> dict[TermList, tuple[str, ...]]:
     """The site's word lists, read fresh so that changes apply to the next comment."""
     lists: dict[TermList, list[str]] = {kind: [] for kind in TermList}
-    for kind, term in session.execute(_TERMS):
+    for kind, term in session.connection().execute(_TERMS):
         lists[TermList(kind)].append(term)
     return {kind: tuple(terms) for kind, terms in lists.items()}
 
@@ -114,7 +115,8 @@ def _context_query(author: Any) -> Select[Any]:
     )
     recent = select(func.count()).where(is_author, Comment.created_at >= bindparam("since"), other)
     return select(
-        Article,
+        Article.policy,
+        Article.premoderation,
         banned.where(Ban.lifted_at.is_(None), active).exists(),
         trust.scalar_subquery(),
         duplicates.scalar_subquery(),
@@ -141,27 +143,24 @@ def _context_row(
         "since": now - timedelta(minutes=10),
         "article_id": comment.article_id,
     }
-    return tuple(session.execute(_CONTEXT[bool(comment.author_email)], params).one())
+    query = _CONTEXT[bool(comment.author_email)]
+    return tuple(session.connection().execute(query, params).one())
 
 
 def author_trust(session: Session, comment: Comment) -> int:
     """Moderator approvals minus rejections of this author's earlier comments."""
-    return int(_context_row(session, comment, "", "")[2] or 0)
+    return int(_context_row(session, comment, "", "")[3] or 0)
 
 
 def gather_context(
     session: Session, comment: Comment, settings: Settings, fingerprint: str
-) -> tuple[Article, pipeline.Context]:
-    """The article and everything else the pipeline needs: two queries (terms, the rest)."""
+) -> pipeline.Context:
+    """Everything the pipeline needs beyond the text: two queries (word lists, the rest)."""
     row = _context_row(session, comment, settings.secret_key, fingerprint)
-    article, banned, trust, duplicates, recent = row
+    article_policy, premoderation, banned, trust, duplicates, recent = row
     terms = site_terms(session)
-    policy = {
-        **settings.site_policy,
-        **(article.policy or {}),
-        "premoderation": article.premoderation,
-    }
-    return article, pipeline.Context(
+    policy = {**settings.site_policy, **(article_policy or {}), "premoderation": premoderation}
+    return pipeline.Context(
         author_name=comment.author_name,
         honeypot=comment.honeypot,
         banned=bool(banned),
@@ -188,7 +187,7 @@ def assess(session: Session, comment: Comment, settings: Settings) -> Assessment
     """Gather the context and run the pipeline; reads only, so no write lock is held meanwhile."""
     faults.check("moderate", comment.body)
     fingerprint = pipeline.fingerprint(comment.body)
-    _article, context = gather_context(session, comment, settings, fingerprint)
+    context = gather_context(session, comment, settings, fingerprint)
     return Assessment(comment.id, pipeline.moderate(comment.body, context), fingerprint)
 
 
@@ -203,32 +202,21 @@ def record(session: Session, assessment: Assessment) -> Outcome | None:
         "fingerprint": assessment.fingerprint,
         "decided_at": utcnow(),
     }
-    reason = "; ".join(verdict.explanations) or None
     status = OUTCOME_STATUS[verdict.action]
-    if status == CommentStatus.PUBLISHED:
-        done = publishing.publish(
-            session,
-            comment_id,
-            actor=publishing.MACHINE,
-            reason=reason,
-            published_body=verdict.published_body,
-            expected=[CommentStatus.PENDING],
-            values=values,
-        )
-    else:
-        done = publishing.transition(
-            session,
-            comment_id,
-            expected=[CommentStatus.PENDING],
-            to=status,
-            actor=publishing.MACHINE,
-            action=str(verdict.action),
-            reason=reason,
-            values=values,
-        )
+    published = status == CommentStatus.PUBLISHED
+    if published:
+        values["published_body"] = verdict.published_body
+    done = publishing.decide_pending(
+        session,
+        comment_id,
+        to=status,
+        action="publish" if published else str(verdict.action),
+        reason="; ".join(verdict.explanations) or None,
+        values=values,
+    )
     if done is None:
         return None
-    return Outcome(done, verdict.action, status == CommentStatus.PUBLISHED)
+    return Outcome(done, verdict.action, published)
 
 
 def decide(session: Session, comment_id: str, settings: Settings) -> Outcome | None:
