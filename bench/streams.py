@@ -130,6 +130,18 @@ def run_wrk(port: int, seconds: int, connections: int) -> dict[str, float] | Non
             "non_2xx": int(errors.group(1)) if errors else 0}  # fmt: skip
 
 
+def wait_subscribed(redis_url: str, count: int, timeout: float) -> float | None:
+    """Seconds until Redis counts `count` subscribers on the article's channel (None: never)."""
+    client, start = redis.Redis.from_url(redis_url), time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        subscribers = dict(client.pubsub_numsub(events.channel(ARTICLE)))
+        if subscribers.get(events.channel(ARTICLE).encode(), 0) >= count:
+            time.sleep(1)  # let the last ones settle before memory is read
+            return round(time.perf_counter() - start, 2)
+        time.sleep(0.25)
+    return None
+
+
 def fan_out(redis_url: str, socks: list[socket.socket], timeout: float) -> tuple[int, float]:
     """Publish one event; return how many readers received it and how long the last took."""
     message = {"event": events.PUBLISHED, "data": {"id": "bench", "body": "hello"}}
@@ -197,7 +209,7 @@ def measure(
     start = time.perf_counter()
     socks, opened = open_streams(streams.port, args.streams, max(30.0, args.streams / 100))
     result.update(opened=opened, open_seconds=round(time.perf_counter() - start, 2))
-    time.sleep(2)
+    result["subscribed_seconds"] = wait_subscribed(redis_url, opened, timeout=120)
     result["rss_streams_kib"] = rss = sum(map(rss_kib, holders))
     result["kib_per_stream"] = round((rss - result["rss_idle_kib"]) / max(opened, 1), 1)  # type: ignore[operator]
     result["redis_clients"] = redis.Redis.from_url(redis_url).info("clients")["connected_clients"]
