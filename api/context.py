@@ -24,8 +24,12 @@ def settings() -> Settings:
 
 @contextmanager
 def db(*, write: bool = False) -> Iterator[Session]:
-    """A database session for this request (committed on success)."""
-    with session_scope(settings().database_url, write=write) as session:
+    """A database session for this request (committed on success); a lock held elsewhere for
+    longer than DB_LOCK_TIMEOUT makes it fail (503) rather than keep the reader waiting."""
+    config = settings()
+    with session_scope(
+        config.database_url, write=write, lock_timeout=config.db_lock_timeout
+    ) as session:
         yield session
 
 

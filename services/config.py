@@ -53,6 +53,8 @@ class Settings:
     trusted_proxies: int = 0
     max_body_bytes: int = 64 * 1024
     redis_timeout: float = 0.5
+    # how long an API request waits for a database lock before it answers 503
+    db_lock_timeout: float = 5.0
     stale_after_seconds: int = 60
     max_attempts: int = 5
     task_time_limit: int = 30
@@ -74,6 +76,7 @@ _ENV = {
     "trusted_proxies": ("TRUSTED_PROXIES", int),
     "max_body_bytes": ("MAX_BODY_BYTES", int),
     "redis_timeout": ("REDIS_TIMEOUT", float),
+    "db_lock_timeout": ("DB_LOCK_TIMEOUT", float),
     "stale_after_seconds": ("STALE_AFTER_SECONDS", int),
     "max_attempts": ("MAX_ATTEMPTS", int),
     "task_time_limit": ("TASK_TIME_LIMIT", int),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any
@@ -15,14 +15,18 @@ from sqlalchemy.orm import Session, sessionmaker
 SQLITE_BUSY_MS = 5000
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, Any], None]:
     """WAL lets readers and one writer work at once; the busy timeout queues writers."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -32,31 +36,42 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 @lru_cache(maxsize=8)
-def _engine(url: str, pid: int) -> Engine:
+def _engine(url: str, pid: int, lock_timeout: float | None) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        busy_ms = SQLITE_BUSY_MS if lock_timeout is None else int(lock_timeout * 1000)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": busy_ms / 1000}
+        )
+        event.listen(engine, "connect", _sqlite_pragmas(busy_ms))
         # let SQLAlchemy, not pysqlite, decide when transactions begin
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    connect_args: dict[str, Any] = {"connect_timeout": 5}
+    if lock_timeout is not None:  # a statement waiting longer for a lock fails instead
+        connect_args["options"] = f"-c lock_timeout={int(lock_timeout * 1000)}"
     return create_engine(
         url,
         pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
-        connect_args={"connect_timeout": 5},
+        connect_args=connect_args,
     )
 
 
-def get_engine(url: str) -> Engine:
-    """The engine for this URL in this process (a forked child gets its own)."""
-    return _engine(url, os.getpid())
+def get_engine(url: str, lock_timeout: float | None = None) -> Engine:
+    """The engine for this URL in this process (a forked child gets its own).
+
+    `lock_timeout` (seconds) bounds how long a statement waits for a lock another transaction
+    holds before it fails (OperationalError); None keeps the default (SQLite 5 s, PostgreSQL
+    without bound).
+    """
+    return _engine(url, os.getpid(), lock_timeout)
 
 
 @lru_cache(maxsize=16)
-def _factory(url: str, pid: int, write: bool) -> sessionmaker[Session]:
-    engine = get_engine(url)
+def _factory(url: str, pid: int, write: bool, lock_timeout: float | None) -> sessionmaker[Session]:
+    engine = get_engine(url, lock_timeout)
     if write:
         engine = engine.execution_options(sqlite_write=True)
     return sessionmaker(engine, expire_on_commit=False)
@@ -70,10 +85,12 @@ def _write_lock(url: str, pid: int) -> AbstractContextManager[object]:
 
 
 @contextmanager
-def session_scope(url: str, *, write: bool = False) -> Iterator[Session]:
-    """A session that commits on success and rolls back on error."""
+def session_scope(
+    url: str, *, write: bool = False, lock_timeout: float | None = None
+) -> Iterator[Session]:
+    """A session that commits on success and rolls back on error; see get_engine for the rest."""
     with _write_lock(url, os.getpid()) if write else nullcontext():
-        session = _factory(url, os.getpid(), write)()
+        session = _factory(url, os.getpid(), write, lock_timeout)()
         try:
             yield session
             session.commit()
