@@ -39,6 +39,9 @@ def make_celery(settings: Settings | None = None) -> Celery:
             "socket_timeout": max(timeout, 2.0),
             "socket_connect_timeout": timeout,
             "retry_on_timeout": False,
+            # look for messages a dead worker left unacked every 10 s (kombu's default is every
+            # 10th sweep, ~100 s); each look is one ZRANGE
+            "unacked_restore_throttle": 1,
         },
         worker_enable_soft_shutdown_on_idle=True,
         worker_soft_shutdown_timeout=10.0,
