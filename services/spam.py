@@ -41,13 +41,22 @@ BLOCKED_HOST = re.compile(
     r"\.(?:xyz|top|click|loan|win|bid|work|date|review|racing|download|stream|gq|tk|ml|cf|ga)$"
     r"|casino|betting|viagra|cialis|porn|xxx|forex|followers|giveaway|airdrop"
 )
-# (code, substrings of which one must occur before the pattern is worth running, pattern)
-PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+
+
+def _gate(*groups: str) -> tuple[frozenset[str], ...]:
+    """Word sets that must each share a word with a comment before a pattern is run."""
+    return tuple(frozenset(group.split()) for group in groups)
+
+
+MONEY_WORDS = "free win won winner prize claim bonus reward giveaway lottery jackpot guaranteed"
+MONEY_WORDS += " discount cheap loan loans gift giftcard giftcards"
+# (code, gate, substrings any of which also opens the gate, pattern): a pattern runs only when
+# every word set of its gate meets the comment's words, or one of the substrings occurs.
+PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "contact_handle",
-        _hints(
-            "@|whats|telegram|wechat|kik|snapchat|viber|.me/|dm |pm |inbox|contact |email |e-mail "
-        ),
+        _gate("whatsapp whats telegram wechat kik snapchat viber dm pm inbox contact email mail"),
+        ("@", ".me/"),
         re.compile(
             r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}|\b(?:whats ?app|telegram|wechat|kik|"
             r"snapchat|viber)\b|\b(?:t\.me|wa\.me)/|\b(?:dm|pm|inbox|contact|email|e-mail) (?:me|us)\b"
@@ -55,30 +64,41 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "sms_shortcode",
-        _hints("text|txt|sms|reply|send"),
+        _gate("text txt sms reply send", "00000"),
+        (),
         re.compile(r"\b(?:text|txt|sms|reply|send)\b[^.\n]{0,25}?\bto \d{5}\b"),
     ),
     (
         "money_bait",
-        _hints(
-            "money|cash|income|dollars|from home|free|win|won|prize|claim|bonus|reward|gift|lotter"
-            "|jackpot|guarantee|discount|cheap|buy now|order now|limited|click here|sign up|per day"
-            "|per hour|loan|% off"
-        ),
+        _gate("earn earning earns make making", "money cash income dollars"),
+        (),
         re.compile(
-            r"\b(?:earn|make|making|earning)\b[^.\n]{0,25}\b(?:money|cash|income|dollars)\b"
-            r"|\bwork(?:ing)? from home\b|\b(?:free|win|won|winner|prize|claim|bonus|reward|"
-            r"gift ?cards?|giveaway|lottery|jackpot|guaranteed|discount|cheap|buy now|order now|"
-            r"limited (?:time|offer)|click here|sign up now|per (?:day|hour)|passive income|"
-            r"loans?)\b|\d+ ?% off\b"
+            r"\b(?:earn|earns|make|making|earning)\b[^.\n]{0,25}\b(?:money|cash|income|dollars)\b"
+        ),
+    ),
+    ("money_bait", _gate("work working", "home"), (), re.compile(r"\bwork(?:ing)? from home\b")),
+    (
+        "money_bait",
+        _gate("buy order sign click limited passive per", "now here time offer income day hour"),
+        ("% off", "%off"),
+        re.compile(
+            r"\b(?:buy now|order now|sign up now|click here|limited (?:time|offer)|passive "
+            r"income|per (?:day|hour))\b|\d+ ?% ?off\b"
         ),
     ),
     (
+        "money_bait",
+        _gate(MONEY_WORDS),
+        (),
+        re.compile(rf"\b(?:{'|'.join(MONEY_WORDS.split()).replace('gift|', 'gift ?cards?|')})\b"),
+    ),
+    (
         "crypto_bait",
-        _hints(
-            "bitcoin|btc|ethereum|usdt|crypto|binance|airdrop|forex|trading|binary|wallet"
-            "|double your"
+        _gate(
+            "bitcoin bitcoins btc ethereum usdt crypto cryptocurrency binance airdrop forex "
+            "trading binary wallet double"
         ),
+        (),
         re.compile(
             r"\b(?:bitcoins?|btc|ethereum|usdt|crypto ?(?:currency|trading|investment|signals?)|"
             r"binance|airdrop|forex|trading signals?|binary options?|wallet address|double your)\b"
@@ -86,14 +106,21 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "self_promotion",
-        _hints(
-            "check|channel|blog|site|video|music|store|shop|profile|page|subscrib|sub|follow|visit"
-        ),
-        re.compile(
-            r"\bcheck (?:out )?(?:my|our)\b|\bmy (?:channel|blog|website|site|videos?|music|"
-            r"store|shop|profile|page)\b|\bsubscrib\w*|\bsub ?4 ?sub\b|\bfollow (?:me|us|my)\b"
-            r"|\bvisit (?:my|our)\b"
-        ),
+        _gate("check visit follow my our", "my our me us"),
+        (),
+        re.compile(r"\bcheck (?:out )?(?:my|our)\b|\bvisit (?:my|our)\b|\bfollow (?:me|us|my)\b"),
+    ),
+    (
+        "self_promotion",
+        _gate("my", "channel blog website site video videos music store shop profile page"),
+        (),
+        re.compile(r"\bmy (?:channel|blog|website|site|videos?|music|store|shop|profile|page)\b"),
+    ),
+    (
+        "self_promotion",
+        (),
+        ("subscrib", "sub4sub", "sub 4 sub"),
+        re.compile(r"\bsubscrib\w*|\bsub ?4 ?sub\b"),
     ),
 )
 PHONE = re.compile(r"(?<![\w.,])(?:\+|00)?\d(?:[ ().-]{0,2}\d){8,14}(?![\w,]|\.\d)")
@@ -167,15 +194,16 @@ def _link_signals(lower: str) -> list[Signal]:
     return found
 
 
-def _patterns(lower: str) -> list[Signal]:
-    """The keyword signals, each pattern run only when one of its cheap hints is present."""
-    found = []
-    for code, hints, pattern in PATTERNS:
-        if any(hint in lower for hint in hints):
-            spans = tuple((m.start(), m.end(), m.group(0)) for m in pattern.finditer(lower))
-            if spans:
-                found.append(Signal(code, spans))
-    return found
+def _patterns(lower: str, present: set[str]) -> list[Signal]:
+    """The keyword signals; each pattern runs only when its gate lets the comment through."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for code, gate, substrings, pattern in PATTERNS:
+        opened = bool(gate) and all(not group.isdisjoint(present) for group in gate)
+        if opened or any(sub in lower for sub in substrings):
+            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(lower)]
+            if found:
+                spans.setdefault(code, []).extend(found)
+    return [Signal(code, tuple(sorted(hits))) for code, hits in spans.items()]
 
 
 def _phone(text: str) -> list[Signal]:
@@ -211,12 +239,12 @@ def _style(text: str, words: list[str]) -> list[Signal]:
 def analyze(text: str) -> tuple[list[Signal], list[str]]:
     """Every content signal `text` raises, and the fitted model's features for it."""
     lower = _fold(text)
-    found = _link_signals(lower) + _patterns(lower) + _phone(text)
-    plain = URL.sub(" ", lower) if found and found[0].code == "link" else lower
+    found = _link_signals(lower)
+    plain = URL.sub(" ", lower) if found else lower
     if "@" in plain or "&" in plain:
         plain = NOISE.sub(" ", plain)
     words = ["0" * min(len(w), 6) if w.isdigit() else w for w in WORD.findall(plain)]
-    found += _style(text, words)
+    found += _patterns(lower, set(words)) + _phone(text) + _style(text, words)
     pairs = [f"{a} {b}" for a, b in pairwise(words)]
     return found, words + pairs + [f"!{signal.code}" for signal in found]
 
