@@ -116,4 +116,5 @@ def embed_js() -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     response.add_etag()
-    return response.make_conditional(request)
+    response.make_conditional(request)  # 304 when the browser has this version
+    return response
