@@ -345,6 +345,10 @@ QUOTE_MARKS = frozenset("'\"\u201c\u2018")
 QUOTED = re.compile(
     r"(?:^|(?<=[\s(:,]))['\"\u201c\u2018]([^'\"\u201c\u201d\u2018\u2019\n]{1,120})['\"\u201d\u2019](?=$|[\s.,;:!?)])"
 )
+# Every word that can start a lexical finding, and the category of those that are one alone.
+LEXICON = {**dict.fromkeys(INSULTS, "insult"), **dict.fromkeys(SEXUAL, "sexual")}
+LEXICON |= dict.fromkeys(SLURS, "slur")
+INSULTING_WORDS = frozenset(LEXICON) | MILD | INSULT_ADJ | STRONG_ADJ
 MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 MASKABLE = IDENTITY | CONTEXTUAL | INSULT_ADJ
 WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -411,11 +415,11 @@ def _directed(words: list[str]) -> list[tuple[int, int]]:
     return found
 
 
-def _lexical(normalized: str, words: list[str]) -> list[Hit]:
+def _lexical(normalized: str, words: list[str], present: set[str]) -> list[Hit]:
     """Slurs, insulting nouns and insults aimed at someone, located in the text."""
-    ranges = [(i, i, "slur") for i, w in enumerate(words) if w in SLURS]
-    ranges += [(i, i, "sexual") for i, w in enumerate(words) if w in SEXUAL]
-    ranges += [(i, i, "insult") for i, w in enumerate(words) if w in INSULTS]
+    if present.isdisjoint(INSULTING_WORDS):
+        return []
+    ranges = [(i, i, LEXICON[w]) for i, w in enumerate(words) if w in LEXICON]
     ranges += [(start, end, "insult") for start, end in _directed(words)]
     if not ranges:
         return []
@@ -485,7 +489,10 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
     if "&" in normalized or "<" in normalized:  # blank out HTML entities and tags, same length
         normalized = MARKUP.sub(lambda m: " " * len(m.group()), normalized)
     words = WORD.findall(normalized)
-    hits = _unquoted(_lexical(normalized, words) + _patterns(normalized, set(words)), normalized)
+    present = set(words)
+    hits = _unquoted(
+        _lexical(normalized, words, present) + _patterns(normalized, present), normalized
+    )
     model = (scorer or get_scorer()).score(text, masked(words))
     score = max([model, *(CATEGORY_SCORES[hit.category] for hit in hits)])
     return Assessment(score=score, model=model, hits=hits)
