@@ -16,7 +16,7 @@ from api.errors import ApiError
 from api.openapi import document
 from schemas import moderation as s
 from schemas.common import ARTICLE_ID_PATTERN
-from services import audit, bans, events, review, site_settings
+from services import audit, bans, erasure, events, review, site_settings
 from services.models import Article, Ban, BanKind, Comment, CommentStatus, Role, TermList, utcnow
 
 bp = Blueprint("moderation", __name__, url_prefix="/api/v1/moderation")
@@ -241,6 +241,26 @@ def lift_ban(ban_id: int) -> dict[str, Any]:
         if changed:
             audit.record(session, who(), "ban.lift", target=f"ban:{ban_id}", after=view)
     return view
+
+
+@bp.delete("/authors")
+@document(query=s.AuthorErasureQuery, responses={200: s.AuthorErased})
+@require_role(Role.ADMIN)
+def erase_author() -> dict[str, Any]:
+    """Erase a commenter's personal data on request, by email; bans by its hash stay."""
+    email = load(s.AuthorErasureQuery(), request.args)["email"]
+    settings = context.settings()
+    with context.db(write=True) as session:
+        done = erasure.erase_author(session, email=email, secret=settings.secret_key, actor=g.actor)
+        body = {"erased": len(done.erased), "removed": len(done.removed),
+                "email_hash": done.email_hash}  # fmt: skip
+        audit.record(
+            session, who(), "author.erase", target=f"email:{done.email_hash}",
+            after={**body, "comment_ids": done.erased}, detail=erasure.REASON,
+        )  # fmt: skip
+    for comment in done.removed:
+        events.announce(settings.redis_url, events.REMOVED, comment)
+    return body
 
 
 # --- articles --------------------------------------------------------------------------------

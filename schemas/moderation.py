@@ -206,6 +206,23 @@ class BanCreate(Schema):
             raise ValidationError("Must be in the future.", "expires_at")
 
 
+class AuthorErasureQuery(Schema):
+    """Whose data to erase: the email they commented with (any case)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+
+
+class AuthorErased(Schema):
+    """What an erasure did."""
+
+    erased = fields.Integer(metadata={"description": "comments whose personal data was erased"})
+    removed = fields.Integer(metadata={"description": "of them, published ones taken down"})
+    email_hash = fields.String(metadata={"description": "keyed hash of the email, as audited"})
+
+
 class BanRead(Schema):
     id = fields.Integer()
     kind = fields.String()
