@@ -120,7 +120,9 @@ def main() -> None:
     note = (
         "\n\nBlocked = held or rejected; a censored comment counts as published. "
         "`python bench/quality.py --write`; the spam model was fitted on these files "
-        "(see tools/train_models.py for cross-validated figures)."
+        "(see tools/train_models.py for cross-validated figures). comments/s is wall-clock time "
+        "of this run, one comment at a time (baselines in one batch where the library allows); "
+        "bench/pipeline_speed.py measures CPU time on one core."
     )
     table = "\n".join(lines) + note
     print(table)
