@@ -14,6 +14,13 @@ port="${PORT:-8000}"
 # API's threads; the widget and the pages on $port read them there, across origins.
 export STREAM_PORT="${STREAM_PORT:-$((port + 1))}"
 export CORS_ORIGINS="${CORS_ORIGINS:+$CORS_ORIGINS,}http://127.0.0.1:$port,http://localhost:$port"
+# Counters from every gunicorn and Celery process of this machine add up in one directory,
+# emptied at each start so that counts never carry over from a previous run.
+if [ -z "${PROMETHEUS_MULTIPROC_DIR:-}" ]; then
+    export PROMETHEUS_MULTIPROC_DIR="$PWD/instance/metrics"
+    rm -rf "$PROMETHEUS_MULTIPROC_DIR"
+fi
+mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # each open stream takes a socket and a Redis one
 echo "gatehouse: API on http://127.0.0.1:$port (pages: /, /moderate, /ops), live streams on" \
     "port $STREAM_PORT, Redis at $REDIS_URL," \
