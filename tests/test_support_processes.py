@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import re
 import json
 import shlex
 import socket
@@ -169,7 +170,7 @@ def procfile() -> dict[str, str]:
 
 def test_compose_runs_the_contract_commands():
     services = compose_services()
-    assert set(services) == {"redis", "postgres", "migrate", "api", "worker", "beat"}
+    assert set(services) == {"redis", "postgres", "migrate", "api", "stream", "worker", "beat"}
     redis = " ".join(services["redis"]["command"])
     assert "--appendonly yes" in redis and "--maxmemory-policy noeviction" in redis
     assert services["migrate"]["command"] == ["flask", "--app", "api", "db", "upgrade"]
@@ -178,6 +179,8 @@ def test_compose_runs_the_contract_commands():
     assert "0.0.0.0:8000" in api
     worker = " ".join(services["worker"]["command"])
     assert worker.startswith("celery -A workers.celery_app worker -Q moderation,maintenance")
+    stream = services["stream"]["command"]
+    assert stream[-1] == "api.web.stream:create_stream_app()" and "gevent" in stream
     beat = " ".join(services["beat"]["command"])
     assert beat.startswith("celery -A workers.celery_app beat --schedule instance/")
 
@@ -192,7 +195,7 @@ def test_compose_wiring():
             == "postgresql+psycopg://gatehouse:gatehouse@postgres:5432/gatehouse"
         )
         assert env["REDIS_URL"] == "redis://redis:6379/0"
-    for name in ("api", "worker", "beat"):
+    for name in ("api", "stream", "worker", "beat"):
         assert (
             services[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
         )
@@ -225,7 +228,7 @@ def _entry_points() -> set[str]:
         for flag, value in itertools.pairwise(argv):
             if flag in ("-A", "--app"):
                 found.add(value)
-        found.update(arg for arg in argv if arg.endswith(":create_app()"))
+        found.update(arg for arg in argv if re.fullmatch(r"[\w.]+:\w+\(\)", arg))
     return found
 
 
@@ -236,6 +239,14 @@ def test_api_entry_points_exist():
     api = importlib.import_module("api")
     assert callable(api.create_app)
     assert isinstance(api.create_app(), Flask)
+
+
+def test_every_app_factory_named_exists():
+    factories = {point for point in _entry_points() if point.endswith("()")}
+    assert {"api:create_app()", "api.web.stream:create_stream_app()"} <= factories
+    for point in factories:
+        module, name = point[:-2].split(":")
+        assert callable(getattr(importlib.import_module(module), name)), point
 
 
 def test_worker_entry_point_exists():
