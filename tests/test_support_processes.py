@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 import itertools
-import re
 import json
+import re
 import shlex
 import socket
 import subprocess
