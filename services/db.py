@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
@@ -11,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from services.sqlite_writers import SqliteWriters, database_path
 
 SQLITE_BUSY_MS = 5000
 
@@ -78,10 +79,16 @@ def _factory(url: str, pid: int, write: bool, lock_timeout: float | None) -> ses
 
 
 @lru_cache(maxsize=8)
-def _write_lock(url: str, pid: int) -> AbstractContextManager[object]:
-    """SQLite has one writer at a time: a process's threads queue for it here, woken at once,
-    instead of in SQLite's busy handler, which polls with sleeps of up to 100 ms."""
-    return threading.RLock() if url.startswith("sqlite") else nullcontext()
+def _writers(url: str, pid: int) -> SqliteWriters | None:
+    """SQLite has one writer at a time: writers queue for it here (see sqlite_writers)."""
+    return SqliteWriters(database_path(url)) if url.startswith("sqlite") else None
+
+
+def _write_turn(url: str, lock_timeout: float | None) -> AbstractContextManager[object]:
+    writers = _writers(url, os.getpid())
+    if writers is None:
+        return nullcontext()
+    return writers.turn(SQLITE_BUSY_MS / 1000 if lock_timeout is None else lock_timeout)
 
 
 @contextmanager
@@ -89,7 +96,7 @@ def session_scope(
     url: str, *, write: bool = False, lock_timeout: float | None = None
 ) -> Iterator[Session]:
     """A session that commits on success and rolls back on error; see get_engine for the rest."""
-    with _write_lock(url, os.getpid()) if write else nullcontext():
+    with _write_turn(url, lock_timeout) if write else nullcontext():
         session = _factory(url, os.getpid(), write, lock_timeout)()
         try:
             yield session
