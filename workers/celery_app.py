@@ -33,6 +33,8 @@ def make_celery(settings: Settings | None = None) -> Celery:
         task_queues=[Queue(name) for name in QUEUES],
         task_routes={"gatehouse.resend_stale": {"queue": MAINTENANCE_QUEUE}},
         broker_connection_retry_on_startup=True,
+        # redis://, on a transport that keeps the worker alive when Redis goes away mid-task
+        broker_transport="workers.transport:Transport",
         broker_transport_options={
             # above the task time limit, so a running task is never handed out twice
             "visibility_timeout": settings.task_time_limit * 4,
