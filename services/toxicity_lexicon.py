@@ -1,0 +1,116 @@
+"""Toxicity word lists: who is addressed, insults, slurs, and words strong only in context."""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(spec: str) -> frozenset[str]:
+    """A set of words from a whitespace-separated list."""
+    return frozenset(spec.split())
+
+
+YOU = word_set("you u ya ye your ur youre yourself yourselves yours thou yer")
+ADDRESSED = word_set("you u ya ye youre your ur yer")
+BE = word_set("are r re were is was s am m be being")
+FILLER = word_set(
+    """such so really just a an the too absolute absolutely utter utterly complete completely
+    total totally fucking fuckin effing bloody damn little big typical sad old one of bunch pack
+    piece nothing but very most biggest"""
+)
+EXPLETIVE = re.compile(
+    r"f+u+c*k+\w*|fck\w*|fuk\w*|shit\w*|bullshit\w*|crap\w*|damn\w*|dammit|goddamn\w*|hell"
+    r"|piss\w*|arse|ass|asses|wtf|omfg|bloody|bugger\w*|bollocks|sucks?|suck(?:ed|ing|y)"
+    r"|screw(?:ed)?|freakin\w*|friggin\w*|effin\w*|feck\w*|frick\w*|dick|dicks|cking\w*"
+)
+# Words strong in the news that insult no one unless aimed at the reader.
+CONTEXTUAL = word_set(
+    """kill killed killing kills die dies died dead death deaths shoot shot shooting bomb bombs
+    bombing bombed war wars murder murders murderer murderers murdered criminal criminals crime
+    crimes liar liars lie lies lying lied corrupt corruption fraud traitor traitors treason
+    fascist fascists fascism nazi nazis racist racists racism hypocrite hypocrites hypocrisy
+    disgrace disgraceful shame shameful propaganda propagandists rapist rapists rape pedophile
+    dictator tyrant thug thugs crook crooks coward cowards cowardly horrible horrific terrible
+    awful cruel sick insane crazy mad ridiculous absurd rubbish garbage nonsense trash
+    disgusting hate hated hates hatred evil terror terrorist terrorists terrorism attack attacks
+    blood genocide massacre destroy destroyed violence violent regime invasion enemy enemies
+    god silly foolish lazy arrogant incompetent failure disaster mess joke clown clowns circus
+    fat ugly mental mentally nuts lunatic lunatics cancer slave slavery scandal slaughter wreck
+    stinks stink rotten filthy dirty shut sex sexual porn psycho psychopath bully bullies fool
+    fools poor loser losers"""
+)
+# Insulting adjectives: kept for the model unless they describe a policy or a plan.
+INSULT_ADJ = word_set(
+    """stupid stupidest stupidity dumb dumbest idiotic idiocy moronic pathetic ignorant
+    brainless clueless worthless useless retarded senile"""
+)
+THINGS = word_set(
+    """policy policies bill bills law laws plan plans idea ideas decision decisions move deal
+    tax taxes tariff tariffs rule rules reform reforms budget system election vote referendum
+    scheme proposal proposals strategy approach regulation regulations treaty sanctions
+    question questions argument arguments it this that thing things war motion amendment
+    programme program project spending cuts situation remarks remark comment comments
+    statement statements speech speeches response answer answers claim claims excuse excuses
+    interview article report headline take position stance manifesto campaign ad slogan
+    tweet post move moves result results idea"""
+)
+# What a threat can be about without threatening anyone ("the bill should be killed").
+NOT_PEOPLE = word_set(
+    """policy bill law plan idea proposal project deal scheme motion amendment reform tax
+    programme program budget treaty legislation measure regulation it"""
+)
+IDENTITY = word_set(
+    """gay gays homosexual homosexuals lesbian lesbians queer queers black blacks white whites
+    jew jews jewish muslim muslims islam christian christians trans transgender mexican mexicans
+    african africans arab arabs asian asians women woman immigrant immigrants refugee refugees
+    feminist feminists"""
+)
+SLURS = word_set(
+    """nigger niggers nigga niggas niggah niggaz nigguh faggot faggots fag fags dyke dykes
+    tranny trannies chink chinks spic spics kike kikes wetback wetbacks paki pakis raghead
+    ragheads towelhead towelheads gook gooks"""
+)
+# Sexually explicit words: held, since censoring them leaves an obscene comment behind.
+SEXUAL = word_set(
+    """pussy pussies cock cocks cum cumming porn porno xxx milf horny dildo blowjob blowjobs
+    handjob anal tits titties boobs boobies jizz"""
+)
+# Nouns that insult a person wherever they appear.
+INSULTS = word_set(
+    """idiot idiots moron morons imbecile imbeciles cretin cretins dumbass dumbasses jackass
+    jackasses dipshit dipshits dimwit dimwits halfwit halfwits nitwit nitwits numpty numpties
+    retard retards libtard libtards trumptard trumptards scumbag scumbags scum dickhead dickheads
+    asshole assholes arsehole arseholes motherfucker motherfuckers cunt cunts bitch bitches
+    whore whores slut sluts twat twats wanker wankers prick pricks douchebag douchebags bastard
+    bastards hoe hoes shithead shitheads fuckhead fuckheads fucktard fucktards cocksucker
+    cocksuckers subhuman subhumans lowlife lowlifes braindead dickface dickweed"""
+)
+# Nouns that insult only when said to someone ("you clown") or of someone ("he is a pig").
+MILD = word_set(
+    """clown clowns troll trolls loser losers peasant peasants cow cows pig pigs rat rats snake
+    snakes coward cowards fool fools sheep joke disgrace parasite parasites animal animals freak
+    freaks creep creeps hypocrite hypocrites liar liars traitor traitors snowflake snowflakes
+    commie commies fascist fascists nazi nazis leftie lefties bum bums dick dicks tit prat
+    plonker muppet tosser tossers git arse ass degenerate degenerates embarrassment"""
+)
+# Accusations that are political speech about a public figure, insults only when said to "you".
+ACCUSATIONS = word_set(
+    """liar liars traitor traitors hypocrite hypocrites fascist fascists nazi nazis coward
+    cowards commie commies crook crooks disgrace joke"""
+)
+STRONG_ADJ = word_set("stupid dumb retarded moronic idiotic brainless senile worthless disgusting")
+SUBJECTS = word_set(
+    """he she they hes shes theyre people voters supporters liberals conservatives lefties
+    leftists libs tories democrats republicans socialists immigrants politicians president
+    minister senator mp mps guy man woman journalist reporter author leader king queen editor"""
+)
+GROUPS = word_set(
+    """people voters supporters liberals conservatives lefties leftists libs tories democrats
+    republicans socialists immigrants politicians bastards women men americans brits muslims
+    jews"""
+)
+# Every word that can start a lexical finding, and the category of those that are one alone.
+LEXICON = {**dict.fromkeys(INSULTS, "insult"), **dict.fromkeys(SEXUAL, "sexual")}
+LEXICON |= dict.fromkeys(SLURS, "slur")
+INSULTING_WORDS = frozenset(LEXICON) | MILD | INSULT_ADJ | STRONG_ADJ
+MASKABLE = IDENTITY | CONTEXTUAL | INSULT_ADJ
