@@ -55,7 +55,9 @@ def test_chunked_bodies_are_read_and_limited(server: ApiServer) -> None:
 
 
 def test_forwarded_for_is_ignored_unless_a_proxy_is_trusted(
-    database_url: str, redis_server, clean  # type: ignore[no-untyped-def]
+    database_url: str,
+    redis_server,
+    clean,  # type: ignore[no-untyped-def]
 ) -> None:
     def limited_after_two(trusted: int) -> bool:
         config = settings_for(
@@ -72,7 +74,9 @@ def test_forwarded_for_is_ignored_unless_a_proxy_is_trusted(
 
 
 def test_cors_only_for_listed_origins_and_never_for_moderators(
-    database_url: str, redis_server, clean  # type: ignore[no-untyped-def]
+    database_url: str,
+    redis_server,
+    clean,  # type: ignore[no-untyped-def]
 ) -> None:
     config = settings_for(database_url, redis_server.url, cors_origins=("https://news.example",))
     client = create_app(config).test_client()
