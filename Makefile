@@ -44,8 +44,8 @@ test: venv redis ## the test suite against a real Redis and real workers (PYTEST
 	exit $$rc
 
 faults: venv redis ## the fault-injection tests (pytest -m faults), if there are any yet
-	@if ! $(BIN)/pytest --markers | grep -q '^@pytest.mark.faults'; then \
-		echo "make faults: no 'faults' marker registered (pyproject.toml), so no fault tests yet"; \
+	@if ! $(BIN)/pytest --markers tests/faults 2>/dev/null | grep -q '^@pytest.mark.faults'; then \
+		echo "make faults: no 'faults' marker registered (tests/faults/conftest.py), so no fault tests yet"; \
 		exit 0; fi; \
 	rc=0; $(BIN)/pytest -m faults $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make faults: no fault tests yet"; rc=0; fi; \

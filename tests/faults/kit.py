@@ -1,0 +1,123 @@
+"""The parts a fault test starts: its own Redis, gunicorn, prefork workers and a beat."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Self
+
+from tests.conftest import worker_env
+from tests.support.processes import (
+    ApiServer,
+    RedisServer,
+    WorkerProcess,
+    _child_env,
+    _Process,
+    temp_dir,
+    wait_until,
+)
+
+# Short enough for re-sends and restores to happen within a test, long enough for a task:
+# the beat re-sends a pending comment untouched for 3 s; a message abandoned by a killed
+# worker is visible again after 4 x TASK_TIME_LIMIT = 32 s.
+FAULT_ENV = {
+    "STALE_AFTER_SECONDS": "3",
+    "TASK_TIME_LIMIT": "8",
+    "MAX_ATTEMPTS": "5",
+    "COMMENT_RATE_LIMIT": "off",
+    "LOG_LEVEL": "INFO",
+}
+_NOTABLE = re.compile(r"WARNING|ERROR|CRITICAL|Traceback|exited|shutdown|Shutdown|ready\.")
+_LOST = re.compile(r"^.*Task handler raised error: WorkerLostError", re.MULTILINE)
+
+
+class BeatProcess(_Process):
+    """`celery -A workers.celery_app beat`, its schedule file in a scratch directory."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        scratch = temp_dir("beat")
+        super().__init__(scratch / "beat.log")
+        self.env = _child_env(env)
+        self.argv = [sys.executable, "-m", "celery", "-A", "workers.celery_app", "beat",
+                     "-s", str(scratch / "schedule"), "--loglevel", "INFO"]  # fmt: skip
+
+    def start(self) -> Self:
+        self._spawn(self.argv, self.env)
+        wait_until(lambda: "beat: Starting" in self.log_text() or self._check_alive(), 30, 0.1)
+        return self
+
+
+@dataclass
+class Rig:
+    """One fault test's system: a Redis, an API, workers and a beat, all its own."""
+
+    database_url: str
+    redis: RedisServer
+    env: dict[str, str]
+    api: ApiServer | None = None
+    workers: list[WorkerProcess] = field(default_factory=list)
+    beat: BeatProcess | None = None
+
+    def start_api(self, **env: str) -> ApiServer:
+        """gunicorn with two sync workers."""
+        self.api = ApiServer(env={**self.env, **env}, workers=2).start().wait_ready(timeout=60)
+        return self.api
+
+    def start_worker(self, concurrency: int = 2, **env: str) -> WorkerProcess:
+        """A prefork worker on both queues, ready to consume."""
+        worker = WorkerProcess(env={**self.env, **env}, concurrency=concurrency)
+        self.workers.append(worker)
+        return worker.start().wait_ready(timeout=60)
+
+    def start_beat(self) -> BeatProcess:
+        self.beat = BeatProcess(self.env).start()
+        return self.beat
+
+    def stop(self) -> None:
+        """Stop everything this rig started (the Redis last)."""
+        for proc in [*self.workers, self.beat, self.api]:
+            if proc is not None and proc.proc is not None:
+                proc.stop(signal.SIGTERM, timeout=20)
+        self.redis.stop()
+
+    def print_logs(self, lines: int = 40) -> None:
+        """The end of each process's log, warnings and errors only, for a failing test's output."""
+        for proc in [*self.workers, self.beat, self.api, self.redis]:
+            if proc is None:
+                continue
+            notable = [line[:400] for line in proc.log_text().splitlines()
+                       if _NOTABLE.search(line)]  # fmt: skip
+            state = "running" if proc.running() else f"exited {proc.proc and proc.proc.poll()}"
+            print(f"--- {type(proc).__name__} {proc.log_path} ({state})", *notable[-lines:],
+                  sep="\n")  # fmt: skip
+
+    def lost_workers(self) -> int:
+        """How many tasks a pool process died under, by the workers' logs."""
+        return sum(len(_LOST.findall(w.log_text())) for w in self.workers)
+
+
+@contextlib.contextmanager
+def rig(database_url: str, **env: str) -> Iterator[Rig]:
+    """A Redis of the test's own (never 6379) and room for the other parts; all stopped after."""
+    redis = RedisServer().start()
+    extra = {**FAULT_ENV, **env}
+    system = Rig(database_url, redis, worker_env(database_url, redis.url, **extra))
+    try:
+        yield system
+    except BaseException:
+        system.print_logs()
+        raise
+    finally:
+        system.stop()
+
+
+def kill_pool_process(worker: WorkerProcess) -> int:
+    """SIGKILL one of the worker's pool processes; its pid."""
+    pid = worker.pool_pids()[0]
+    os.kill(pid, signal.SIGKILL)
+    return pid

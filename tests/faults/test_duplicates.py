@@ -1,0 +1,96 @@
+"""The same task delivered many times, the same Idempotency-Key sent twice at once."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, select
+
+from services.config import load_settings
+from services.db import session_scope
+from services.models import Comment
+from tests.conftest import SECRET
+from tests.faults.kit import rig
+from tests.faults.ledger import Answer, Ledger, queue_state, request
+from workers import dispatch
+
+pytestmark = pytest.mark.faults
+COPIES = 5
+ROUNDS = 8
+
+
+def test_a_task_delivered_five_times_publishes_once(db: str) -> None:
+    with rig(db) as system:
+        ledger = Ledger(system.start_api().url, "faults-five-deliveries")
+        settings = load_settings(database_url=db, redis_url=system.redis.url, secret_key=SECRET)
+        for _ in range(20):  # no worker yet: the copies of one comment wait side by side
+            comment_id = ledger.post().body["id"]
+            for _ in range(COPIES - 1):
+                assert dispatch.send_moderation(settings, comment_id)
+        assert queue_state(system.redis.url)["ready"] == 20 * COPIES
+        worker = system.start_worker()  # two pool processes take copies of one comment at once
+        report = ledger.settle(db, system.redis.url, timeout=60)
+        assert report.statuses == {"published": 20} and report.max_publications == 1
+        skipped = worker.log_text().count('"moderation skipped"')
+        assert skipped == 20 * (COPIES - 1), skipped
+        report.notes.update(deliveries=20 * COPIES, skipped_as_duplicates=skipped)
+        print(report.line("task delivered five times"))
+
+
+def _twins(ledger: Ledger, key: str) -> tuple[dict[str, str], list[Answer]]:
+    """Two real requests with one Idempotency-Key and body, released together."""
+    barrier = threading.Barrier(2)
+    body = ledger.body()
+    answers: list[Answer] = []
+
+    def send() -> None:
+        barrier.wait()
+        answer = request(ledger.api_url, "POST", ledger.path, body,
+                         headers={"Idempotency-Key": key})  # fmt: skip
+        answers.append(answer)
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return body, answers
+
+
+def test_the_same_idempotency_key_twice_at_once(db: str) -> None:
+    with rig(db) as system:
+        api = system.start_api()
+        system.start_worker()
+        ledger = Ledger(api.url, "faults-twins")
+        outcomes: Counter[tuple[int, ...]] = Counter()
+        for _ in range(ROUNDS):
+            key = uuid.uuid4().hex
+            body, answers = _twins(ledger, key)
+            statuses = tuple(sorted(a.status for a in answers))
+            outcomes[statuses] += 1
+            assert statuses in {(202, 409), (202, 202)}, answers  # never two comments
+            ids = {a.body["id"] for a in answers if a.status == 202}
+            assert len(ids) == 1
+            [comment_id] = ids
+            ledger.ids.append(comment_id)
+            with session_scope(db) as session:
+                query = select(func.count()).where(Comment.idempotency_key == key)
+                assert session.scalar(query) == 1
+            conflict = next((a for a in answers if a.status == 409), None)
+            if conflict is not None:
+                assert conflict.body["error"]["code"] == "in_progress"
+            # once done, the key replays the comment; with another body it is refused
+            again = {"Idempotency-Key": key}
+            replay = request(api.url, "POST", ledger.path, body, headers=again)
+            assert (replay.status, replay.body["id"]) == (202, comment_id)
+            other = request(api.url, "POST", ledger.path, {**body, "body": "x" * 20}, headers=again)
+            assert other.status == 422
+            assert other.body["error"]["code"] == "idempotency_key_reused"
+        assert outcomes[(202, 409)] >= 1, outcomes  # the twins did race
+        report = ledger.settle(db, system.redis.url, timeout=60)
+        assert report.statuses == {"published": ROUNDS}
+        report.notes.update(rounds=ROUNDS, outcomes=dict(outcomes))
+        print(report.line("same Idempotency-Key twice at once"))
