@@ -72,10 +72,18 @@ def new_comment_id() -> str:
 def get_or_create_article(session: Session, article_id: str) -> Article:
     """The article's row, created with default settings on its first comment."""
     article = session.get(Article, article_id)
-    if article is None:
-        article = Article(id=article_id, closed=False, premoderation=False, policy={})
-        session.add(article)
-        session.flush()
+    if article is not None:
+        return article
+    try:
+        with session.begin_nested():  # a savepoint: losing the race below keeps the transaction
+            article = Article(id=article_id, closed=False, premoderation=False, policy={})
+            session.add(article)
+    except IntegrityError:
+        # the first comments of an article arrived together and another request created it
+        # (PostgreSQL; SQLite writers take turns): use that row
+        article = session.get(Article, article_id)
+        if article is None:
+            raise
     return article
 
 
