@@ -1,15 +1,22 @@
-"""The parts a fault test starts: its own Redis, gunicorn, prefork workers and a beat."""
+"""What a fault test starts (its own Redis, gunicorn, prefork workers, a beat) and how it talks
+to them: clean comments, HTTP requests, a look into the queue."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import http.client
+import json
 import os
 import re
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Self
+from typing import Any, Self
+
+import redis as redis_py
 
 from tests.conftest import worker_env
 from tests.support.processes import (
@@ -32,6 +39,7 @@ FAULT_ENV = {
     "COMMENT_RATE_LIMIT": "off",
     "LOG_LEVEL": "INFO",
 }
+QUEUE = "moderation"
 _NOTABLE = re.compile(r"WARNING|ERROR|CRITICAL|Traceback|exited|shutdown|Shutdown|ready\.")
 _LOST = re.compile(r"^.*Task handler raised error: WorkerLostError", re.MULTILINE)
 
@@ -121,3 +129,82 @@ def kill_pool_process(worker: WorkerProcess) -> int:
     pid = worker.pool_pids()[0]
     os.kill(pid, signal.SIGKILL)
     return pid
+
+
+_WORDS = (
+    ("The minister", "This report", "The council", "Our mayor", "The committee", "The new plan",
+     "The budget", "This article", "The summit", "The inquiry"),
+    ("explains", "questions", "covers", "describes", "weighs", "examines", "summarises",
+     "outlines", "reviews", "clarifies"),
+    ("the housing costs", "the school funding", "the rail timetable", "the water supply",
+     "the local elections", "the hospital waiting lists", "the road repairs",
+     "the library hours", "the park renovation", "the tax changes"),
+    ("rather well.", "with care.", "in useful detail.", "fairly, I think.", "clearly enough.",
+     "better than last week.", "with good sources.", "at a sensible length.", "calmly.",
+     "for once without spin."),
+)  # fmt: skip
+
+
+def clean_text(n: int) -> str:
+    """A clean sentence, different in its letters for every n below 10,000."""
+    return " ".join(words[(n // 10**i) % 10] for i, words in enumerate(_WORDS))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One HTTP answer: status, headers, parsed JSON body (or None), seconds taken."""
+
+    status: int
+    headers: dict[str, str]
+    body: Any
+    seconds: float
+
+
+def request(base: str, method: str, path: str, body: Any = None, *, headers: dict[str, str]
+            | None = None, raw: bytes | None = None, timeout: float = 30) -> Answer:  # fmt: skip
+    """One request on a fresh connection (gunicorn's sync workers close it anyway)."""
+    host, port = base.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    sent = {"Content-Type": "application/json"} if data is not None else {}
+    started = time.monotonic()
+    try:
+        conn.request(method, path, body=data, headers={**sent, **(headers or {})})
+        response = conn.getresponse()
+        text = response.read()
+    finally:
+        conn.close()
+    try:
+        parsed = json.loads(text) if text else None
+    except ValueError:
+        parsed = None
+    return Answer(response.status, dict(response.getheaders()), parsed, time.monotonic() - started)
+
+
+def queue_state(redis_url: str) -> dict[str, int]:
+    """Messages waiting in the moderation queue (all priorities) and delivered but unacked."""
+    client = redis_py.Redis.from_url(redis_url, socket_timeout=2)
+    try:
+        keys = [k for k in client.scan_iter(match=f"{QUEUE}*", count=1000)
+                if client.type(k) == b"list"]  # fmt: skip
+        ready = sum(int(client.llen(k)) for k in keys)
+        return {"ready": ready, "unacked": int(client.hlen("unacked"))}
+    except redis_py.RedisError:
+        return {"ready": -1, "unacked": -1}
+    finally:
+        client.close()
+
+
+def queued_comment_ids(redis_url: str) -> list[str]:
+    """The comment ids of the moderation tasks waiting in the queue."""
+    client = redis_py.Redis.from_url(redis_url)
+    try:
+        raw = client.lrange(QUEUE, 0, -1)
+    finally:
+        client.close()
+    ids = []
+    for item in raw:
+        message = json.loads(item)
+        args = json.loads(base64.b64decode(message["body"]))[0]
+        ids.append(args[0])
+    return ids

@@ -6,74 +6,21 @@ the system is quiet and then checks the ids against the database, the thread and
 
 from __future__ import annotations
 
-import http.client
-import json
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-import redis
 from sqlalchemy import func, select
 
 from services.db import session_scope
 from services.models import Comment, CommentStatus, DeadLetter, DecisionRecord
+from tests.faults.kit import Answer, clean_text, queue_state, request
 
 FINAL = {CommentStatus.PUBLISHED, CommentStatus.HELD, CommentStatus.REJECTED}
-QUEUE = "moderation"
-
-
-_WORDS = (
-    ("The minister", "This report", "The council", "Our mayor", "The committee", "The new plan",
-     "The budget", "This article", "The summit", "The inquiry"),
-    ("explains", "questions", "covers", "describes", "weighs", "examines", "summarises",
-     "outlines", "reviews", "clarifies"),
-    ("the housing costs", "the school funding", "the rail timetable", "the water supply",
-     "the local elections", "the hospital waiting lists", "the road repairs",
-     "the library hours", "the park renovation", "the tax changes"),
-    ("rather well.", "with care.", "in useful detail.", "fairly, I think.", "clearly enough.",
-     "better than last week.", "with good sources.", "at a sensible length.", "calmly.",
-     "for once without spin."),
-)  # fmt: skip
-
-
-def clean_text(n: int) -> str:
-    """A clean sentence, different in its letters for every n below 10,000."""
-    return " ".join(words[(n // 10**i) % 10] for i, words in enumerate(_WORDS))
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One HTTP answer: status, headers, parsed JSON body (or None), seconds taken."""
-
-    status: int
-    headers: dict[str, str]
-    body: Any
-    seconds: float
-
-
-def request(base: str, method: str, path: str, body: Any = None, *, headers: dict[str, str]
-            | None = None, raw: bytes | None = None, timeout: float = 30) -> Answer:  # fmt: skip
-    """One request on a fresh connection (gunicorn's sync workers close it anyway)."""
-    host, port = base.removeprefix("http://").split(":")
-    conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
-    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-    sent = {"Content-Type": "application/json", **(headers or {})} if data is not None else {}
-    started = time.monotonic()
-    try:
-        conn.request(method, path, body=data, headers={**sent, **(headers or {})})
-        response = conn.getresponse()
-        text = response.read()
-    finally:
-        conn.close()
-    try:
-        parsed = json.loads(text) if text else None
-    except ValueError:
-        parsed = None
-    return Answer(response.status, dict(response.getheaders()), parsed, time.monotonic() - started)
 
 
 @dataclass
@@ -227,38 +174,3 @@ class Ledger:
             max_publications=max(publications.values(), default=0),
             seconds_to_quiet=waited,
         )
-
-
-def queue_state(redis_url: str) -> dict[str, int]:
-    """Messages waiting in the moderation queue (all priorities) and delivered but unacked."""
-    client = redis.Redis.from_url(redis_url, socket_timeout=2)
-    try:
-        keys = [k for k in client.scan_iter(match=f"{QUEUE}*", count=1000)
-                if client.type(k) == b"list"]  # fmt: skip
-        ready = sum(int(client.llen(k)) for k in keys)
-        return {"ready": ready, "unacked": int(client.hlen("unacked"))}
-    except redis.RedisError:
-        return {"ready": -1, "unacked": -1}
-    finally:
-        client.close()
-
-
-def queued_comment_ids(redis_url: str) -> list[str]:
-    """The comment ids of the moderation tasks waiting in the queue."""
-    import base64
-
-    client = redis.Redis.from_url(redis_url)
-    try:
-        raw = client.lrange(QUEUE, 0, -1)
-    finally:
-        client.close()
-    ids = []
-    for item in raw:
-        message = json.loads(item)
-        args = json.loads(base64.b64decode(message["body"]))[0]
-        ids.append(args[0])
-    return ids
-
-
-def count(items: Iterable[Any]) -> int:
-    return sum(1 for _ in items)

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.kit import rig
-from tests.faults.ledger import request
+from tests.faults.kit import request, rig
 from tests.support.processes import ApiServer, child_pids
 
 pytestmark = pytest.mark.faults

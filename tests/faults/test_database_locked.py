@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from services.db import get_engine, session_scope
 from services.models import Comment
-from tests.faults.kit import rig
-from tests.faults.ledger import Answer, Ledger, queued_comment_ids
+from tests.faults.kit import Answer, queued_comment_ids, rig
+from tests.faults.ledger import Ledger
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres]
 LOCK_TIMEOUT = 1.0

@@ -13,8 +13,8 @@ from services.config import load_settings
 from services.db import session_scope
 from services.models import Comment
 from tests.conftest import SECRET
-from tests.faults.kit import rig
-from tests.faults.ledger import Answer, Ledger, queue_state, request
+from tests.faults.kit import Answer, queue_state, request, rig
+from tests.faults.ledger import Ledger
 from workers import dispatch
 
 pytestmark = pytest.mark.faults
@@ -94,3 +94,24 @@ def test_the_same_idempotency_key_twice_at_once(db: str) -> None:
         assert report.statuses == {"published": ROUNDS}
         report.notes.update(rounds=ROUNDS, outcomes=dict(outcomes))
         print(report.line("same Idempotency-Key twice at once"))
+
+
+@pytest.mark.postgres
+def test_the_first_comments_of_an_article_arriving_together_are_all_accepted(db: str) -> None:
+    with rig(db) as system:
+        api = system.start_api()
+        answers: Counter[int] = Counter()
+        for round_ in range(ROUNDS):  # each round a new article, created by whichever POST wins
+            ledger = Ledger(api.url, f"faults-first-{round_}")
+            barrier = threading.Barrier(4)
+
+            def send(ledger: Ledger = ledger, barrier: threading.Barrier = barrier) -> None:
+                barrier.wait()
+                answers[ledger.post().status] += 1
+
+            threads = [threading.Thread(target=send) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert answers == {202: 4 * ROUNDS}, answers

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from services.db import session_scope
 from services.models import Comment, DeadLetter
-from tests.faults.kit import rig
-from tests.faults.ledger import Ledger, clean_text
+from tests.faults.kit import clean_text, rig
+from tests.faults.ledger import Ledger
 
 pytestmark = pytest.mark.faults
 MAX_ATTEMPTS = 3
