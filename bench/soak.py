@@ -92,6 +92,12 @@ def markdown(result: dict[str, object], command: str) -> str:
         "",
         f"Flat (no process grew more than {FLAT_MIB:g} MiB): **{'yes' if result['flat'] else 'no'}**.",
     ]
+    if result["published"] < 0.99 * result["sent"]:  # type: ignore[operator]
+        lines.append(
+            "\nFewer published than sent: the rate was past what this machine sustained during the "
+            "run, so the queue grew and latency is the backlog's age; memory was measured with "
+            "every process busy throughout."
+        )
     return "\n".join(lines)
 
 
