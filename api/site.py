@@ -16,7 +16,7 @@ from api import context
 from api.errors import ApiError
 from schemas.comments import CommentAccepted, CommentCreate, CommentStatusRead, Thread
 from schemas.common import ARTICLE_ID_PATTERN
-from services import comments, events, inflight, metrics
+from services import comments, events, faults, inflight, metrics
 from services.models import Comment
 from services.publishing import body_html
 from services.ratelimit import RateLimiter
@@ -109,6 +109,7 @@ def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comme
         user_agent=(request.user_agent.string or "")[:512] or None,
         request_id=context.request_id(),
     )
+    faults.check("intake", data["body"])
     try:
         with context.db(write=True) as session:
             return comments.submit(

@@ -4,7 +4,8 @@ Only honoured when the variable is set. A rule is `<mode>:<substring>`, and appl
 comments whose body contains the substring:
 
 - `<step>:<substring>` (e.g. `moderate:KABOOM`): that step raises, as a bug or a broken
-  dependency would;
+  dependency would; the steps are `moderate` (a worker's pipeline) and `intake` (the API,
+  before it saves a comment);
 - `kill:<substring>`: the process running any step dies at once (SIGKILL), as one killed by
   the kernel's out-of-memory killer or a segfault in a C extension would;
 - `slow:<substring>`: any step first sleeps for SLOW_SECONDS, so that a test can catch work
