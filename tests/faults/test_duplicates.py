@@ -13,13 +13,14 @@ from services.config import load_settings
 from services.db import session_scope
 from services.models import Comment
 from tests.conftest import SECRET
-from tests.faults.kit import Answer, queue_state, request, rig
+from tests.faults.kit import Answer, clean_text, queue_state, request, rig
 from tests.faults.ledger import Ledger
 from workers import dispatch
 
 pytestmark = pytest.mark.faults
 COPIES = 5
 ROUNDS = 8
+SLOW = "Unhurried"
 
 
 def test_a_task_delivered_five_times_publishes_once(db: str) -> None:
@@ -35,15 +36,15 @@ def test_a_task_delivered_five_times_publishes_once(db: str) -> None:
         report = ledger.settle(db, system.redis.url, timeout=60)
         assert report.statuses == {"published": 20} and report.max_publications == 1
         skipped = worker.log_text().count('"moderation skipped"')
-        assert skipped == 20 * (COPIES - 1), skipped
+        assert skipped >= 20 * (COPIES - 1), skipped  # (a retried copy may skip once more)
         report.notes.update(deliveries=20 * COPIES, skipped_as_duplicates=skipped)
         print(report.line("task delivered five times"))
 
 
-def _twins(ledger: Ledger, key: str) -> tuple[dict[str, str], list[Answer]]:
+def _twins(ledger: Ledger, key: str, text: str) -> tuple[dict[str, str], list[Answer]]:
     """Two real requests with one Idempotency-Key and body, released together."""
     barrier = threading.Barrier(2)
-    body = ledger.body()
+    body = ledger.body(text)
     answers: list[Answer] = []
 
     def send() -> None:
@@ -61,14 +62,16 @@ def _twins(ledger: Ledger, key: str) -> tuple[dict[str, str], list[Answer]]:
 
 
 def test_the_same_idempotency_key_twice_at_once(db: str) -> None:
-    with rig(db) as system:
+    # in odd rounds the intake dawdles before saving, so the twin surely finds the key leased
+    with rig(db, GATEHOUSE_FAULT_INJECT=f"slow:{SLOW}") as system:
         api = system.start_api()
         system.start_worker()
         ledger = Ledger(api.url, "faults-twins")
         outcomes: Counter[tuple[int, ...]] = Counter()
-        for _ in range(ROUNDS):
+        for n in range(ROUNDS):
             key = uuid.uuid4().hex
-            body, answers = _twins(ledger, key)
+            text = clean_text(n) + (f" {SLOW}" if n % 2 else "")
+            body, answers = _twins(ledger, key, text)
             statuses = tuple(sorted(a.status for a in answers))
             outcomes[statuses] += 1
             assert statuses in {(202, 409), (202, 202)}, answers  # never two comments
@@ -89,7 +92,7 @@ def test_the_same_idempotency_key_twice_at_once(db: str) -> None:
             other = request(api.url, "POST", ledger.path, {**body, "body": "x" * 20}, headers=again)
             assert other.status == 422
             assert other.body["error"]["code"] == "idempotency_key_reused"
-        assert outcomes[(202, 409)] >= 1, outcomes  # the twins did race
+        assert outcomes[(202, 409)] >= ROUNDS // 2, outcomes  # the twins did race
         report = ledger.settle(db, system.redis.url, timeout=60)
         assert report.statuses == {"published": ROUNDS}
         report.notes.update(rounds=ROUNDS, outcomes=dict(outcomes))

@@ -33,9 +33,13 @@ def test_poison_comments_are_dead_lettered_and_the_others_publish(db: str) -> No
             letters = {d.comment_id: d for d in session.scalars(select(DeadLetter))}
             assert set(letters) == set(poison)
             raised, killed = letters[poison[0]], letters[poison[1]]
-            assert raised.attempts == MAX_ATTEMPTS and "InjectedFault" in raised.error
+            # the last failure is kept; or, when a re-send claimed it meanwhile, the exhaustion
+            assert raised.attempts == MAX_ATTEMPTS
+            assert "InjectedFault" in raised.error or raised.error == "attempts exhausted"
             assert killed.attempts == MAX_ATTEMPTS and killed.error == "attempts exhausted"
             attempts = {i: session.get(Comment, i).attempts for i in poison}  # type: ignore[union-attr]
+        # bounded: beyond MAX_ATTEMPTS a delivery only dead-letters (re-sends may add a claim)
+        assert all(n <= MAX_ATTEMPTS + 3 for n in attempts.values()), attempts
         # the killing comment took a pool process down once per attempt, and no more
         assert system.lost_workers() == MAX_ATTEMPTS
         assert worker.running() and len(worker.pool_pids()) == 2
