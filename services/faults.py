@@ -6,9 +6,10 @@ comments whose body contains the substring:
 - `<step>:<substring>` (e.g. `moderate:KABOOM`): that step raises, as a bug or a broken
   dependency would; the steps are `moderate` (a worker's pipeline) and `intake` (the API,
   before it saves a comment);
-- `kill:<substring>`: the process running any step dies at once (SIGKILL), as one killed by
-  the kernel's out-of-memory killer or a segfault in a C extension would;
-- `slow:<substring>`: any step first sleeps for SLOW_SECONDS, so that a test can catch work
+- `kill:<substring>`: the worker's pool process moderating such a comment dies at once
+  (SIGKILL), as one killed by the kernel's out-of-memory killer or a segfault in a C
+  extension would;
+- `slow:<substring>`: every step first sleeps for SLOW_SECONDS, so that a test can catch work
   in flight.
 """
 
@@ -22,6 +23,7 @@ VARIABLE = "GATEHOUSE_FAULT_INJECT"
 KILL = "kill"
 SLOW = "slow"
 SLOW_SECONDS = 0.5
+KILL_STEP = "moderate"
 
 
 class InjectedFault(RuntimeError):
@@ -44,7 +46,7 @@ def check(step: str, text: str) -> None:
             continue
         if mode == SLOW:
             time.sleep(SLOW_SECONDS)
-        elif mode == KILL:
+        elif mode == KILL and step == KILL_STEP:
             os.kill(os.getpid(), signal.SIGKILL)
         elif mode == step:
             raise InjectedFault(f"fault injected into {step} ({VARIABLE})")
