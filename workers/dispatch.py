@@ -50,8 +50,3 @@ def _send(settings: Settings, name: str, args: tuple[Any, ...], comment_id: str)
 def send_moderation(settings: Settings, comment_id: str, request_id: str | None = None) -> bool:
     """Queue a saved comment for moderation; False when it was left for the re-sender."""
     return _send(settings, "gatehouse.moderate", (comment_id, request_id), comment_id)
-
-
-def send_publish(settings: Settings, comment_id: str, actor: str, reason: str | None) -> bool:
-    """Queue a moderator's approval to be published by a worker."""
-    return _send(settings, "gatehouse.publish", (comment_id, actor, reason), comment_id)
