@@ -19,7 +19,7 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 def settings() -> Settings:
     """This app's settings."""
-    return current_app.extensions["gatehouse"]  # type: ignore[no-any-return]
+    return current_app.extensions["gatehouse"]
 
 
 @contextmanager
@@ -48,4 +48,4 @@ def request_id() -> str:
     if "request_id" not in g:
         given = request.headers.get("X-Request-ID", "")
         g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
-    return g.request_id  # type: ignore[no-any-return]
+    return g.request_id

@@ -56,7 +56,7 @@ def make_celery(settings: Settings | None = None) -> Celery:
         timezone="UTC",
     )
     app.steps["consumer"].add(Heartbeat)
-    app.gatehouse_settings = settings  # type: ignore[attr-defined]
+    app.gatehouse_settings = settings
     return app
 
 

@@ -72,7 +72,11 @@ def test_a_route_added_by_someone_else_appears_with_a_generic_entry(app: Flask) 
     operations = document(client)["paths"]["/api/v1/ops/things/{item_id}"]
     assert set(operations) == {"get", "post"}
     assert operations["get"]["summary"] == "Something new."
-    assert operations["get"]["parameters"][0]["schema"] == {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+    assert operations["get"]["parameters"][0]["schema"] == {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2**63 - 1,
+    }
     validate(document(client))
 
 
