@@ -22,7 +22,6 @@ from services import audit, logs, metrics, ops
 from services.models import Role
 from services.readiness import Readiness as ReadinessCheck
 from workers import dispatch
-from workers.celery_app import QUEUES
 
 log = logging.getLogger(__name__)
 bp = Blueprint("ops", __name__)
@@ -100,7 +99,7 @@ def prometheus_metrics() -> Response:
 @require_role(*OPS_ROLES)
 def queues() -> Response:
     """Depth of every queue, the live workers, the backlog, dead letters and throughput."""
-    return jsonify(queues_schema.dump(ops.overview(context.settings(), QUEUES)))
+    return jsonify(queues_schema.dump(ops.overview(context.settings(), metrics.QUEUES)))
 
 
 def _query() -> dict[str, Any]:

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import redis  # noqa: E402
 
+from services.inbox import INBOX  # noqa: E402
 from tests.support.processes import (  # noqa: E402
     ApiServer,
     RedisServer,
@@ -193,22 +194,31 @@ def worker_rss(worker: WorkerProcess) -> dict[str, float]:
 
 
 def queue_backlog(client: redis.Redis, queue: str = QUEUE) -> int:
-    """Messages waiting in the queue plus those delivered but not yet acknowledged."""
+    """Comment ids on the intake list, plus messages waiting in the queue and those delivered but
+    not yet acknowledged."""
     with client.pipeline(transaction=False) as pipe:
+        pipe.llen(INBOX)
         pipe.llen(queue)
         pipe.hlen("unacked")
-        waiting, unacked = pipe.execute()
-    return int(waiting) + int(unacked)
+        return sum(int(n) for n in pipe.execute())
+
+
+def _waiting(client: redis.Redis, queue: str) -> int:
+    with client.pipeline(transaction=False) as pipe:
+        pipe.llen(INBOX)
+        pipe.llen(queue)
+        return sum(int(n) for n in pipe.execute())
 
 
 def time_drain(
     client: redis.Redis, total: int, timeout: float, queue: str = QUEUE
 ) -> dict[str, float]:
-    """Watch a full queue empty: tasks per second from the first message taken to the last acked."""
+    """Watch a full backlog (intake list and queue) empty: items per second from the first taken
+    to the last acknowledged."""
     first = last = None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        waiting = int(client.llen(queue))
+        waiting = _waiting(client, queue)
         now = time.monotonic()
         if first is None and waiting < total:
             first = now

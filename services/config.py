@@ -58,6 +58,10 @@ class Settings:
     stale_after_seconds: int = 60
     max_attempts: int = 5
     task_time_limit: int = 30
+    # the relay hands on at most this many comments per task, and only while fewer than
+    # relay_queue_target tasks wait: ids gather into larger batches when the workers fall behind
+    batch_size: int = 50
+    relay_queue_target: int = 2
     site_policy: Mapping[str, object] = field(default_factory=dict)
     log_level: str = "INFO"
     json_logs: bool = True
@@ -80,6 +84,8 @@ _ENV = {
     "stale_after_seconds": ("STALE_AFTER_SECONDS", int),
     "max_attempts": ("MAX_ATTEMPTS", int),
     "task_time_limit": ("TASK_TIME_LIMIT", int),
+    "batch_size": ("BATCH_SIZE", int),
+    "relay_queue_target": ("RELAY_QUEUE_TARGET", int),
     "log_level": ("LOG_LEVEL", str),
     "json_logs": ("JSON_LOGS", _bool),
 }

@@ -36,14 +36,28 @@ def public_view(comment: Comment) -> dict[str, Any]:
     }
 
 
+def _message(event: str, comment: Comment) -> str:
+    payload = public_view(comment) if event == PUBLISHED else {"id": comment.id}
+    return json.dumps({"event": event, "data": payload})
+
+
 def announce(redis_url: str, event: str, comment: Comment) -> bool:
     """Tell live readers; the thread itself is in the database, so a lost event costs only liveness."""
-    payload = public_view(comment) if event == PUBLISHED else {"id": comment.id}
-    message = json.dumps({"event": event, "data": payload})
+    return announce_many(redis_url, event, [comment])
+
+
+def announce_many(redis_url: str, event: str, comments: list[Comment]) -> bool:
+    """Tell live readers of several comments, in one round trip to Redis."""
+    if not comments:
+        return True
     try:
-        get_redis(redis_url).publish(channel(comment.article_id), message)
+        with get_redis(redis_url).pipeline(transaction=False) as pipe:
+            for comment in comments:
+                pipe.publish(channel(comment.article_id), _message(event, comment))
+            pipe.execute()
     except redis.RedisError as exc:
-        log.warning("live event not sent", extra={"comment_id": comment.id, "error": str(exc)})
+        ids = [c.id for c in comments]
+        log.warning("live event not sent", extra={"comment_ids": ids, "error": str(exc)})
         return False
     return True
 

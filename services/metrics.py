@@ -37,10 +37,16 @@ from services.redis_client import get_redis
 log = logging.getLogger(__name__)
 
 CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4
-QUEUES = ("moderation", "maintenance")
+# the intake list (ids on their way to the relays), then the Celery queues
+QUEUES = ("intake", "moderation", "maintenance")
 DECISIONS = ("publish", "censor", "hold", "reject")
 INTAKE_CODES = ("202", "400", "403", "404", "409", "413", "415", "422", "429", "500", "503")
-TASKS = ("gatehouse.moderate", "gatehouse.publish", "gatehouse.resend_stale")
+TASKS = (
+    "gatehouse.moderate_batch",
+    "gatehouse.moderate",
+    "gatehouse.publish",
+    "gatehouse.resend_stale",
+)
 
 
 def multiproc_dir() -> str | None:

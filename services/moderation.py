@@ -57,6 +57,42 @@ def claim(session: Session, comment_id: str) -> Comment | None:
     return None if row is None else Comment(**row._mapping)
 
 
+_IDS: Any = bindparam("claim_ids", expanding=True)
+_CLAIM_FRESH = (
+    update(_COMMENTS)
+    .where(_COMMENTS.c.id.in_(_IDS), _COMMENTS.c.status == CommentStatus.PENDING)
+    .where(_COMMENTS.c.attempts == 0)
+    .values(attempts=1)
+    .returning(*_COMMENTS.c)
+)
+_RETRIED = select(_COMMENTS.c.id).where(
+    _COMMENTS.c.id.in_(_IDS), _COMMENTS.c.status == CommentStatus.PENDING
+)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A batch, claimed: the comments on their first attempt, and those tried before."""
+
+    fresh: list[Comment]  # first attempt now counted; oldest first; detached snapshots
+    retried: list[str]  # pending ids an earlier attempt failed on (or died in): to be tried alone
+
+
+def claim_batch(session: Session, comment_ids: list[str]) -> Claimed:
+    """Count the first attempt at each pending comment of a batch never tried before. Comments
+    already tried are left as they are for the caller to moderate one at a time, so that a
+    comment that kills its process cannot take a whole batch down with it again and again."""
+    if not comment_ids:
+        return Claimed([], [])
+    connection = session.connection()
+    params = {"claim_ids": list(dict.fromkeys(comment_ids))}
+    fresh = [Comment(**row._mapping) for row in connection.execute(_CLAIM_FRESH, params)]
+    fresh.sort(key=lambda c: (c.created_at, c.id))
+    claimed = {c.id for c in fresh}
+    retried = [i for i in connection.execute(_RETRIED, params).scalars() if i not in claimed]
+    return Claimed(fresh, retried)
+
+
 def is_dead_lettered(session: Session, comment_id: str) -> bool:
     """Whether the comment sits in the dead letters, not yet replayed."""
     query = select(DeadLetter.id).where(
@@ -153,12 +189,19 @@ def author_trust(session: Session, comment: Comment) -> int:
 
 
 def gather_context(
-    session: Session, comment: Comment, settings: Settings, fingerprint: str
+    session: Session,
+    comment: Comment,
+    settings: Settings,
+    fingerprint: str,
+    terms: dict[TermList, tuple[str, ...]] | None = None,
+    duplicates_alongside: int = 0,
 ) -> pipeline.Context:
-    """Everything the pipeline needs beyond the text: two queries (word lists, the rest)."""
+    """Everything the pipeline needs beyond the text: two queries (word lists, the rest). A
+    batch reads the word lists once, and counts its own undecided near-duplicates."""
     row = _context_row(session, comment, settings.secret_key, fingerprint)
     article_policy, premoderation, banned, trust, duplicates, recent = row
-    terms = site_terms(session)
+    duplicates = int(duplicates or 0) + duplicates_alongside
+    terms = site_terms(session) if terms is None else terms
     policy = {**settings.site_policy, **(article_policy or {}), "premoderation": premoderation}
     return pipeline.Context(
         author_name=comment.author_name,
@@ -189,6 +232,44 @@ def assess(session: Session, comment: Comment, settings: Settings) -> Assessment
     fingerprint = pipeline.fingerprint(comment.body)
     context = gather_context(session, comment, settings, fingerprint)
     return Assessment(comment.id, pipeline.moderate(comment.body, context), fingerprint)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A comment of a batch whose assessment raised."""
+
+    comment: Comment
+    error: Exception
+
+
+def assess_batch(
+    session: Session, comments: list[Comment], settings: Settings
+) -> tuple[list[Assessment], list[Failure]]:
+    """Assess each comment of a batch in one read-only session; one comment's error is its own."""
+    terms = site_terms(session)
+    seen: dict[str, int] = {}
+    assessments: list[Assessment] = []
+    failures: list[Failure] = []
+    for comment in comments:
+        try:
+            faults.check("moderate", comment.body)
+            fingerprint = pipeline.fingerprint(comment.body)
+            context = gather_context(
+                session, comment, settings, fingerprint, terms, seen.get(fingerprint, 0)
+            )
+            verdict = pipeline.moderate(comment.body, context)
+        except Exception as exc:  # kept with its comment, which is retried alone
+            failures.append(Failure(comment, exc))
+            continue
+        seen[fingerprint] = seen.get(fingerprint, 0) + 1
+        assessments.append(Assessment(comment.id, verdict, fingerprint))
+    return assessments, failures
+
+
+def record_batch(session: Session, assessments: list[Assessment]) -> list[Outcome]:
+    """Apply each verdict whose comment is still pending, in the caller's one transaction."""
+    outcomes = (record(session, assessment) for assessment in assessments)
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 def record(session: Session, assessment: Assessment) -> Outcome | None:

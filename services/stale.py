@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from services.config import Settings
 from services.db import session_scope
+from services.inbox import INBOX
 from services.models import Comment, CommentStatus, DeadLetter, utcnow
 from services.redis_client import get_redis
 
@@ -18,10 +19,14 @@ BATCH = 500
 PATIENCE = 10
 
 
-def queue_depth(redis_url: str, queue: str = "moderation") -> int | None:
-    """Messages waiting in a Celery queue on Redis; None when Redis does not answer."""
+def queue_depth(redis_url: str, queues: tuple[str, ...] = (INBOX, "moderation")) -> int | None:
+    """Comments and tasks waiting on their way to the workers (the intake list and the moderation
+    queue); None when Redis does not answer."""
     try:
-        return int(get_redis(redis_url).llen(queue))  # type: ignore[arg-type]
+        with get_redis(redis_url).pipeline(transaction=False) as pipe:
+            for queue in queues:
+                pipe.llen(queue)
+            return sum(int(n) for n in pipe.execute())
     except redis.RedisError:
         return None
 

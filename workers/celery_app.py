@@ -8,6 +8,7 @@ from kombu import Queue
 from services.config import Settings, load_settings
 from workers import signals  # noqa: F401 - connects the logging, context and metrics handlers
 from workers.heartbeat import Heartbeat
+from workers.relay import Relay
 
 MODERATION_QUEUE = "moderation"
 MAINTENANCE_QUEUE = "maintenance"
@@ -56,6 +57,7 @@ def make_celery(settings: Settings | None = None) -> Celery:
         timezone="UTC",
     )
     app.steps["consumer"].add(Heartbeat)
+    app.steps["consumer"].add(Relay)
     app.gatehouse_settings = settings
     return app
 

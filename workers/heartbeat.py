@@ -34,6 +34,12 @@ def _active() -> list[Any]:
     return []
 
 
+def _comment_id(args: Any) -> str | None:
+    """The comment a task works on; None for a batch (whose first argument is a list of ids)."""
+    first = args[0] if args else None
+    return first if isinstance(first, str) else None
+
+
 def describe(consumer: Any, started_at: float) -> dict[str, Any]:
     """What this worker runs: its queues, pool, and the tasks running now."""
     now = time.time()
@@ -43,7 +49,7 @@ def describe(consumer: Any, started_at: float) -> dict[str, Any]:
         {
             "task": request.name,
             "id": request.id,
-            "comment_id": request.args[0] if request.args else None,
+            "comment_id": _comment_id(request.args),
             "runtime_seconds": round(now - request.time_start, 3) if request.time_start else None,
         }
         for request in active[:MAX_TASKS_LISTED]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from services import events, metrics, moderation, publishing, stale
 from services.config import Settings, load_settings
 from services.db import session_scope
+from workers.celery_app import MODERATION_QUEUE
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,60 @@ def moderate(self: Task, comment_id: str, request_id: str | None = None) -> None
     if outcome.published:
         events.announce(settings.redis_url, events.PUBLISHED, outcome.comment)
     _decided(outcome, request_id)
+
+
+@shared_task(bind=True, name="gatehouse.moderate_batch", ignore_result=True)
+def moderate_batch(self: Task, comment_ids: list[str]) -> None:
+    """Decide a batch of pending comments (as the relay gathered them) with one claim, one read
+    session and one commit. Anything out of the ordinary leaves the batch for a task of its own:
+    a comment tried before (a batch that died with its process, a retry), and a comment whose
+    assessment raised. A second delivery finds the batch claimed and sends each on alone."""
+    settings = _settings(self)
+    url = settings.database_url
+    with session_scope(url, write=True) as session:
+        claimed = moderation.claim_batch(session, comment_ids)
+    taken = {c.id for c in claimed.fresh} | set(claimed.retried)
+    for comment_id in dict.fromkeys(i for i in comment_ids if i not in taken):
+        log.info("moderation skipped", extra={"comment_id": comment_id, "reason": "not pending"})
+    for comment_id in claimed.retried:
+        moderate.apply_async((comment_id,), queue=MODERATION_QUEUE)
+    if not claimed.fresh:
+        return
+    started = time.perf_counter()
+    with session_scope(url) as session:
+        assessments, failures = moderation.assess_batch(session, claimed.fresh, settings)
+    outcomes: list[moderation.Outcome] = []
+    try:
+        with session_scope(url, write=True) as session:
+            outcomes = moderation.record_batch(session, assessments)
+    except Exception as exc:  # nothing of the batch was recorded: each is tried again alone
+        by_id = {c.id: c for c in claimed.fresh}
+        failures.extend(moderation.Failure(by_id[a.comment_id], exc) for a in assessments)
+    elapsed = time.perf_counter() - started
+    for _ in outcomes:
+        metrics.STAGE_SECONDS.labels("decide").observe(elapsed / len(outcomes))
+    published = [o.comment for o in outcomes if o.published]
+    events.announce_many(settings.redis_url, events.PUBLISHED, published)
+    for outcome in outcomes:
+        _decided(outcome, None)
+    for failure in failures:
+        _retry_alone(failure, settings)
+
+
+def _retry_alone(failure: moderation.Failure, settings: Settings) -> None:
+    """A batch's comment whose assessment failed: later, in a task of its own; or, with no
+    attempts left, a dead letter."""
+    comment, attempts = failure.comment, failure.comment.attempts
+    if attempts >= settings.max_attempts:
+        log.error("moderation failed for good", exc_info=failure.error,
+                  extra={"comment_id": comment.id, "attempt": attempts})  # fmt: skip
+        with session_scope(settings.database_url, write=True) as session:
+            _dead_letter(session, moderate, comment.id, moderation.describe_error(failure.error),
+                         attempts)  # fmt: skip
+        return
+    log.warning("moderation failed, will retry", exc_info=failure.error,
+                extra={"comment_id": comment.id, "attempt": attempts})  # fmt: skip
+    moderate.apply_async((comment.id,), countdown=_backoff(attempts), queue=MODERATION_QUEUE)
 
 
 def _decided(outcome: moderation.Outcome, request_id: str | None) -> None:
@@ -143,7 +198,7 @@ def resend_stale(self: Task) -> int:
     settings = _settings(self)
     ids = stale.claim_stale(settings, queue_depth=stale.queue_depth(settings.redis_url))
     for comment_id in ids:
-        moderate.apply_async((comment_id,), queue="moderation")
+        moderate.apply_async((comment_id,), queue=MODERATION_QUEUE)
     if ids:
         log.warning("re-sent stale comments", extra={"count": len(ids)})
     return len(ids)

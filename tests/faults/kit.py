@@ -18,6 +18,7 @@ from typing import Any, Self
 
 import redis as redis_py
 
+from services.inbox import INBOX
 from tests.conftest import worker_env
 from tests.support.processes import (
     ApiServer,
@@ -182,12 +183,13 @@ def request(base: str, method: str, path: str, body: Any = None, *, headers: dic
 
 
 def queue_state(redis_url: str) -> dict[str, int]:
-    """Messages waiting in the moderation queue (all priorities) and delivered but unacked."""
+    """Comment ids on the intake list plus messages waiting in the moderation queue (all
+    priorities), and messages delivered but unacked."""
     client = redis_py.Redis.from_url(redis_url, socket_timeout=2)
     try:
         keys = [k for k in client.scan_iter(match=f"{QUEUE}*", count=1000)
                 if client.type(k) == b"list"]  # fmt: skip
-        ready = sum(int(client.llen(k)) for k in keys)
+        ready = sum(int(client.llen(k)) for k in keys) + int(client.llen(INBOX))
         return {"ready": ready, "unacked": int(client.hlen("unacked"))}
     except redis_py.RedisError:
         return {"ready": -1, "unacked": -1}
@@ -196,15 +198,15 @@ def queue_state(redis_url: str) -> dict[str, int]:
 
 
 def queued_comment_ids(redis_url: str) -> list[str]:
-    """The comment ids of the moderation tasks waiting in the queue."""
+    """The comment ids waiting on the intake list and in the moderation tasks of the queue."""
     client = redis_py.Redis.from_url(redis_url)
     try:
+        ids = [i.decode() for i in client.lrange(INBOX, 0, -1)]
         raw = client.lrange(QUEUE, 0, -1)
     finally:
         client.close()
-    ids = []
     for item in raw:
         message = json.loads(item)
-        args = json.loads(base64.b64decode(message["body"]))[0]
-        ids.append(args[0])
+        first = json.loads(base64.b64decode(message["body"]))[0][0]
+        ids.extend(first if isinstance(first, list) else [first])  # a batch, or one id
     return ids

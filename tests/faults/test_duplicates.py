@@ -15,7 +15,7 @@ from services.models import Comment
 from tests.conftest import SECRET
 from tests.faults.kit import Answer, clean_text, queue_state, request, rig
 from tests.faults.ledger import Ledger
-from workers import dispatch
+from workers import relay
 
 pytestmark = pytest.mark.faults
 COPIES = 5
@@ -23,14 +23,19 @@ ROUNDS = 8
 SLOW = "Unhurried"
 
 
+TASKS = ("gatehouse.moderate", "gatehouse.moderate_batch")
+
+
 def test_a_task_delivered_five_times_publishes_once(db: str) -> None:
     with rig(db) as system:
         ledger = Ledger(system.start_api().url, "faults-five-deliveries")
         settings = load_settings(database_url=db, redis_url=system.redis.url, secret_key=SECRET)
+        sender = relay.sender(settings)
         for _ in range(20):  # no worker yet: the copies of one comment wait side by side
-            comment_id = ledger.post().body["id"]
-            for _ in range(COPIES - 1):
-                assert dispatch.send_moderation(settings, comment_id)
+            comment_id = ledger.post().body["id"]  # its id waits on the intake list
+            for n in range(COPIES - 1):  # and copies of its task, alone and as batches
+                name, args = TASKS[n % 2], ((comment_id,), ([comment_id],))[n % 2]
+                sender.send_task(name, args, queue="moderation")
         assert queue_state(system.redis.url)["ready"] == 20 * COPIES
         worker = system.start_worker()  # two pool processes take copies of one comment at once
         report = ledger.settle(db, system.redis.url, timeout=60)

@@ -127,7 +127,7 @@ def test_queues_view_has_every_queue_the_backlog_and_throughput(
 ) -> None:
     post(client)
     body = client.get(QUEUES, headers=bearer(tokens[Role.OPS])).get_json()
-    assert [q["name"] for q in body["queues"]] == ["moderation", "maintenance"]
+    assert [q["name"] for q in body["queues"]] == ["intake", "moderation", "maintenance"]
     assert all(isinstance(q["depth"], int) for q in body["queues"])
     assert isinstance(body["workers"], list)
     assert set(body["pending"]) == {"count", "oldest_age_seconds"}

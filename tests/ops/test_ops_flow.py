@@ -43,11 +43,13 @@ def test_queue_depth_rises_while_no_worker_runs_and_falls_when_one_starts(
     client, token = ops_client(database_url, own_redis), tokens[Role.OPS]
     ids = [post(client, body=f"Fair point number {n}.").get_json()["id"] for n in range(10)]
     view = queues(client, token)
-    assert depth(view) == 10 and depth(view, "maintenance") == 0
+    # with no worker, no relay hands the ids on to the moderation queue
+    assert depth(view, "intake") == 10 and depth(view) == 0 and depth(view, "maintenance") == 0
     assert view["workers"] == [] and view["pending"]["count"] == 10
-    assert scrape(client)['moderation_queue_depth{queue="moderation"}'] == 10
+    assert scrape(client)['moderation_queue_depth{queue="intake"}'] == 10
 
     with start_worker(database_url, own_redis.url) as worker:
+        eventually(lambda: depth(queues(client, token), "intake") == 0, timeout=30)
         eventually(lambda: depth(queues(client, token)) == 0, timeout=30)
         eventually(lambda: all(status_of(client, i) != "pending" for i in ids), timeout=30)
         view = queues(client, token)

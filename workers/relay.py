@@ -1,0 +1,108 @@
+"""A consumer bootstep that hands saved comments from the intake list to the moderation queue.
+
+The API only pushes a comment's id onto the intake list (services/inbox.py). This relay, one
+per worker, takes the ids out and sends them on as `gatehouse.moderate_batch` tasks. It sends
+only while few tasks wait in the moderation queue, so a quiet site gets each comment handed on
+at once, on its own, and a busy one gets batches that grow with the backlog: a task's fixed
+cost (one message, one claim, one commit) is paid once per batch instead of once per comment.
+
+Like the heartbeat, it runs only while the consumer is connected to the broker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from typing import Any
+
+import redis
+from celery import Celery, bootsteps
+from kombu.exceptions import OperationalError as KombuOperationalError
+
+from services import inbox
+from services.config import Settings
+from services.redis_client import pubsub_client
+
+log = logging.getLogger(__name__)
+
+BATCH_TASK = "gatehouse.moderate_batch"
+WAIT = 1.0  # seconds a relay blocks on an empty intake list before it looks again
+BUSY_PAUSE = 0.005  # seconds between looks at a moderation queue that has enough waiting
+ERROR_PAUSE = 1.0  # seconds after Redis failed
+FAILURES = (redis.RedisError, KombuOperationalError, OSError)
+
+
+def sender(settings: Settings) -> Celery:
+    """A Celery app of the relay's own, whose connections stay apart from the consumer's; it gives
+    up at once when Redis fails (the ids go back to the intake list)."""
+    from workers.celery_app import make_celery
+
+    app = make_celery(settings)
+    app.conf.broker_transport_options = {**app.conf.broker_transport_options, "max_retries": 0}
+    return app
+
+
+def relay_once(client: redis.Redis, sender: Celery, settings: Settings, queue: str) -> int | None:
+    """Hand on one batch if the moderation queue has room: the number of ids sent, None if the
+    queue was full. Ids that could not be sent go back to the intake list."""
+    if int(client.llen(queue)) >= max(1, settings.relay_queue_target):  # type: ignore[arg-type]
+        return None
+    ids = inbox.take(client, max(1, settings.batch_size), WAIT)
+    if not ids:
+        return 0
+    try:
+        sender.send_task(BATCH_TASK, (ids,), queue=queue, retry=False)
+    except FAILURES:
+        with contextlib.suppress(redis.RedisError):  # else the re-sender finds them
+            inbox.push_back(client, ids)
+        raise
+    return len(ids)
+
+
+class Relay(bootsteps.StartStopStep):
+    """Move ids from the intake list into batch tasks while this worker consumes."""
+
+    requires = ("celery.worker.consumer.tasks:Tasks",)
+
+    def __init__(self, consumer: Any, **kwargs: Any) -> None:
+        super().__init__(consumer, **kwargs)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _run(self, settings: Settings, queue: str, stop: threading.Event) -> None:
+        client = pubsub_client(settings.redis_url, read_timeout=WAIT + settings.redis_timeout + 1)
+        app = sender(settings)
+        while not stop.is_set():
+            try:
+                sent = relay_once(client, app, settings, queue)
+            except FAILURES as exc:
+                log.warning("relay paused", extra={"error": str(exc)})
+                stop.wait(ERROR_PAUSE)
+                continue
+            if sent is None:
+                stop.wait(BUSY_PAUSE)
+
+    def start(self, consumer: Any) -> None:
+        from workers.celery_app import MODERATION_QUEUE
+
+        queues = getattr(consumer.task_consumer, "queues", None) or []
+        if MODERATION_QUEUE not in {q.name for q in queues}:
+            return  # a worker for the maintenance queue only moderates nothing
+        settings = consumer.app.gatehouse_settings
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run,
+            args=(settings, MODERATION_QUEUE, self._stop),
+            name="gatehouse-relay",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def stop(self, consumer: Any) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=WAIT + 2)
+            self._thread = None
+
+    shutdown = stop
