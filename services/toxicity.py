@@ -9,7 +9,10 @@ from functools import lru_cache
 from services.toxicity_lexicon import (
     ACCUSATIONS,
     ADDRESSED,
+    BARRIERS,
     BE,
+    BODY_WORDS,
+    COLLECTIVES,
     EXPLETIVE,
     FILLER,
     GROUPS,
@@ -21,7 +24,9 @@ from services.toxicity_lexicon import (
     MASKABLE,
     MILD,
     NOT_PEOPLE,
+    PUT_DOWNS,
     STRONG_ADJ,
+    STRONG_EXPLETIVE,
     SUBJECTS,
     THINGS,
     YOU,
@@ -53,7 +58,10 @@ QUOTED = re.compile(
 )
 MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 WORD = re.compile(r"[^\W\d_]+|\d+")
-VOCATIVE = re.compile(r"[,!]\s+(\w+)[.!?]*\s*$")  # "..., loser!" at the very end
+FREE_WORDS = 2  # unlisted words (adjectives we do not know) allowed before an insulting noun
+PUT_DOWN_REACH = 4  # words either side of a swear word in which a put-down makes it abuse
+# "..., loser!" at the very end, or "Shut it, snowflake." closing a sentence
+VOCATIVE = re.compile(r"[,!]\s+(\w+)(?:[.!?]*\s*$|[.!?]+\s)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,28 @@ def _is_expletive(word: str) -> bool:
     return EXPLETIVE.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=65536)
+def _is_strong_expletive(word: str) -> bool:
+    """True for the swear words that turn a put-down into abuse."""
+    return STRONG_EXPLETIVE.fullmatch(word) is not None
+
+
+def _hostile_swearing(normalized: str, words: list[str], present: set[str]) -> list[Hit]:
+    """A strong swear word next to a put-down: "fucking clowns, the lot of them", "what a
+    fucking disgrace". Swearing in delight ("fucking love this") stays censorable."""
+    if present.isdisjoint(PUT_DOWNS):
+        return []
+    for index, word in enumerate(words):
+        if _is_strong_expletive(word) and not PUT_DOWNS.isdisjoint(
+            words[max(0, index - PUT_DOWN_REACH) : index + PUT_DOWN_REACH + 1]
+        ):
+            start, end = next(
+                m.span() for i, m in enumerate(WORD.finditer(normalized)) if i == index
+            )
+            return [Hit("hostile_profanity", normalized[start:end], start, end)]
+    return []
+
+
 def _skip(words: list[str], index: int, skippable: frozenset[str], limit: int) -> int:
     """The index of the first word from `index` on that is not skippable (at most `limit`)."""
     stop = min(len(words), index + limit)
@@ -90,12 +120,34 @@ def _skip(words: list[str], index: int, skippable: frozenset[str], limit: int) -
 
 
 def _insulted(
-    words: list[str], index: int, nouns: frozenset[str], adjectives: frozenset[str]
+    words: list[str],
+    index: int,
+    nouns: frozenset[str],
+    adjectives: frozenset[str],
+    *,
+    loose: bool = False,
 ) -> int:
-    """Where an insult ends if one starts at `index` ("a complete moron"), else -1."""
-    end = _skip(words, index, FILLER | adjectives, 5)
+    """Where an insult ends if one starts at `index` ("a complete moron", "a corrupt little
+    parasite": after "a", or anywhere when `loose`, up to two words not on our lists may stand
+    before the noun), else -1."""
+    skippable = FILLER | adjectives
+    end = _skip(words, index, skippable, 5)
     if end < len(words) and words[end] in nouns:
         return end
+    if not loose and (index >= len(words) or words[index] not in ("a", "an")):
+        return end - 1 if any(w in adjectives for w in words[index:end]) else -1
+    free = 0
+    for at in range(end, min(len(words), index + 7)):
+        word = words[at]
+        if word in nouns and word not in BODY_WORDS:
+            return at
+        if word in BARRIERS and (free or word not in skippable):
+            break
+        if word in skippable:
+            continue
+        if free == FREE_WORDS:
+            break
+        free += 1
     return end - 1 if any(w in adjectives for w in words[index:end]) else -1
 
 
@@ -111,6 +163,8 @@ def _directed(words: list[str]) -> list[tuple[int, int]]:
             end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), STRONG_ADJ)
         elif word in STRONG_ADJ and i + 1 < len(words) and words[i + 1] in GROUPS:
             end = i + 1
+        elif word in COLLECTIVES and i + 1 < len(words) and words[i + 1] == "of":
+            end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), FILLER, loose=True)
         if end >= i:
             found.append((i, end))
     return found
@@ -148,9 +202,9 @@ def _unquoted(hits: list[Hit], normalized: str) -> list[Hit]:
 def _patterns(normalized: str, present: set[str]) -> list[Hit]:
     """Threats, self-harm, dehumanising and the other phrase patterns."""
     hits = []
-    tail = VOCATIVE.search(normalized, max(0, len(normalized) - 40))
-    if tail and tail.group(1) in MILD:
-        hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
+    for tail in VOCATIVE.finditer(normalized):
+        if tail.group(1) in MILD:
+            hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
     for category, first, second, pattern in DETECTORS:
         if first.isdisjoint(present) or (second and second.isdisjoint(present)):
             continue
@@ -198,7 +252,10 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
     words = WORD.findall(normalized)
     present = set(words)
     hits = _unquoted(
-        _lexical(normalized, words, present) + _patterns(normalized, present), normalized
+        _lexical(normalized, words, present)
+        + _patterns(normalized, present)
+        + _hostile_swearing(normalized, words, present),
+        normalized,
     )
     model = (scorer or get_scorer()).score(text, masked(words))
     score = max([model, *(CATEGORY_SCORES[hit.category] for hit in hits)])

@@ -18,10 +18,25 @@ FILLER = word_set(
     total totally fucking fuckin effing bloody damn little big typical sad old one of bunch pack
     piece nothing but very most biggest"""
 )
+# "a bunch of clowns", "a pack of rats": a group called by an insulting noun.
+COLLECTIVES = word_set("bunch pack gang band herd load lot")
+# Insults only as the plain noun ("you are a dick"); after other words mostly an intensifier
+# ("a bunch of bad ass birds").
+BODY_WORDS = word_set("ass arse dick dicks tit")
+# Words that end the phrase before an insulting noun: "he is a friend of clowns" insults no one.
+BARRIERS = word_set(
+    """of for and or but to in on at with who whom that which than as like not no from by
+    about because if when while this these those his her their our my your its it what"""
+)
 EXPLETIVE = re.compile(
     r"f+u+c*k+\w*|fck\w*|fuk\w*|shit\w*|bullshit\w*|crap\w*|damn\w*|dammit|goddamn\w*|hell"
     r"|piss\w*|arse|ass|asses|wtf|omfg|bloody|bugger\w*|bollocks|sucks?|suck(?:ed|ing|y)"
     r"|screw(?:ed)?|freakin\w*|friggin\w*|effin\w*|feck\w*|frick\w*|dick|dicks|cking\w*"
+)
+# The strong swear words: said alongside an insult or a put-down they are abuse, not colour.
+STRONG_EXPLETIVE = re.compile(
+    r"f+u+c*k+\w*|fck\w*|fukk?(?:ing?|ed|er|ers|s)?|\w*shit\w*|cunts?|motherf\w*|(?:ass|arse)holes?"
+    r"|bitch\w*|wank\w*|twats?|dickheads?|pricks?|bastards?|dumbass(?:es)?|jackass(?:es)?"
 )
 # Words strong in the news that insult no one unless aimed at the reader.
 CONTEXTUAL = word_set(
@@ -83,7 +98,8 @@ INSULTS = word_set(
     asshole assholes arsehole arseholes motherfucker motherfuckers cunt cunts bitch bitches
     whore whores slut sluts twat twats wanker wankers prick pricks douchebag douchebags bastard
     bastards hoe hoes shithead shitheads fuckhead fuckheads fucktard fucktards cocksucker
-    cocksuckers subhuman subhumans lowlife lowlifes braindead dickface dickweed"""
+    cocksuckers subhuman subhumans lowlife lowlifes braindead dickface dickweed twerp twerps
+    twit twits nincompoop nincompoops"""
 )
 # Nouns that insult only when said to someone ("you clown") or of someone ("he is a pig").
 MILD = word_set(
@@ -91,26 +107,45 @@ MILD = word_set(
     snakes coward cowards fool fools sheep joke disgrace parasite parasites animal animals freak
     freaks creep creeps hypocrite hypocrites liar liars traitor traitors snowflake snowflakes
     commie commies fascist fascists nazi nazis leftie lefties bum bums dick dicks tit prat
-    plonker muppet tosser tossers git arse ass degenerate degenerates embarrassment"""
+    plonker muppet tosser tossers git arse ass degenerate degenerates embarrassment worm worms
+    weasel weasels shill shills grifter grifters crybaby crybabies sheeple cuck cucks hillbilly
+    hillbillies rodent rodents"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(
     """liar liars traitor traitors hypocrite hypocrites fascist fascists nazi nazis coward
     cowards commie commies crook crooks disgrace joke"""
 )
-STRONG_ADJ = word_set("stupid dumb retarded moronic idiotic brainless senile worthless disgusting")
+STRONG_ADJ = word_set(
+    "stupid dumb retarded moronic idiotic brainless senile worthless disgusting filthy inbred"
+)
 SUBJECTS = word_set(
     """he she they hes shes theyre people voters supporters liberals conservatives lefties
     leftists libs tories democrats republicans socialists immigrants politicians president
-    minister senator mp mps guy man woman journalist reporter author leader king queen editor"""
+    minister senator mp mps guy man woman journalist reporter author leader king queen editor
+    pm chancellor mayor governor candidate secretary premier congressman congresswoman
+    councillor councilor chairman spokesman spokeswoman presenter writer columnist"""
 )
 GROUPS = word_set(
     """people voters supporters liberals conservatives lefties leftists libs tories democrats
     republicans socialists immigrants politicians bastards women men americans brits muslims
-    jews"""
+    jews migrants foreigners refugees"""
 )
 # Every word that can start a lexical finding, and the category of those that are one alone.
 LEXICON = {**dict.fromkeys(INSULTS, "insult"), **dict.fromkeys(SEXUAL, "sexual")}
 LEXICON |= dict.fromkeys(SLURS, "slur")
 INSULTING_WORDS = frozenset(LEXICON) | MILD | INSULT_ADJ | STRONG_ADJ
 MASKABLE = IDENTITY | CONTEXTUAL | INSULT_ADJ
+# Put-downs: with a strong swear word beside them, the comment is abuse ("fucking clowns",
+# "this writer is a fucking hack"); without one they are left to the other detectors.
+PUT_DOWNS = (
+    INSULTS
+    | (MILD - BODY_WORDS)
+    | INSULT_ADJ
+    | STRONG_ADJ
+    | word_set(
+        """garbage trash rubbish disgrace disgraceful pathetic scum hack hacks awful terrible
+        horrible disgusting worst useless incompetent ridiculous lying ugly hate hateful
+        worthless spineless gutless vile"""
+    )
+)

@@ -20,7 +20,8 @@ _DETECTORS = (
         "shot hanged hung lynched executed killed murdered strung beheaded gassed burned burnt "
         "put run beaten stabbed raped tortured drowned exterminated wiped",
         rf"\b(?:should|ought to|needs? to|deserves? to|must|will|gonna|going to|has to|have "
-        rf"to)\s+(?:all\s+)?(?:be|get)\s+(?:{VIOLENCE})\b(?!\s+(?:of|parliament|jury))",
+        rf"to)\s+(?:all\s+)?(?:be|get)\s+(?:(?:{VIOLENCE})\b(?!\s+(?:of|parliament|jury))|(?:\w+\s+)"
+        rf"{{1,5}}?(?:and|then)\s+(?:be\s+)?(?:{VIOLENCE})\b(?!\s+(?:of|parliament|jury)))",
     ),
     (
         "threat",
@@ -104,6 +105,7 @@ _DETECTORS = (
         r"\b(?:sack|piece|pile|bag) of (?:shit|garbage|trash|crap|filth)\b",
     ),
     ("insult", "waste", "space oxygen skin air", r"\bwaste of (?:space|oxygen|skin|air)\b"),
+    ("insult", "shut", "up", r"\bshut (?:him|her|them|(?:this|that) \w+) up\b"),
     ("insult", "life", "get", r"\bget a life\b"),
     (
         "insult",
@@ -133,6 +135,7 @@ CATEGORY_SCORES = {
     "xenophobic": 0.9,
     "insult": 0.9,
     "targeted_profanity": 0.9,
+    "hostile_profanity": 0.9,
 }
 EXPLANATIONS = {
     "threat": "Contains a threat of violence",
@@ -143,5 +146,6 @@ EXPLANATIONS = {
     "xenophobic": "Tells people to go back where they came from",
     "insult": "Insults a person",
     "targeted_profanity": "Swears at someone",
+    "hostile_profanity": "Swears while putting someone or something down",
     "toxic_language": "Reads as abusive to the toxicity model",
 }

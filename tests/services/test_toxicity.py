@@ -93,6 +93,16 @@ def _categories(text: str) -> set[str]:
         ("Gas the lot of them.", "threat"),
         ("Go back to Africa where you belong.", "xenophobic"),
         ("What a waste of space.", "insult"),
+        ("What a fucking disgrace.", "hostile_profanity"),
+        ("Fucking clowns, the lot of them.", "hostile_profanity"),
+        ("This writer is a f.u.c.k.i.n.g hack.", "hostile_profanity"),
+        ("The chancellor is a gutless little worm.", "insult"),
+        ("The cabinet are a pack of lying rats.", "insult"),
+        ("Bunch of inbred hillbillies.", "insult"),
+        ("Shut it, snowflake. The grown-ups are talking.", "insult"),
+        ("Somebody shut this clown up.", "insult"),
+        ("Filthy migrants, all of them.", "insult"),
+        ("He should be dragged out of office and strung up.", "threat"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -116,11 +126,24 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "The general said deserters 'should be shot', and the room went silent.",
         "The president is a liar and the fact-checkers have the receipts.",
         "Hope the new ambassador does a better job.",
+        "The bill should be amended and killed in committee.",
+        "You just fed the trolls, congratulations.",
+        "We saw a bunch of bad ass birds of prey.",
+        "He is a friend of the clowns in the cabinet? No.",
+        "Holy shit, what a result for the Greens.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
     assert _categories(text) == set()
     assert assess(text, normalize(text).text).score < 0.5
+
+
+def test_swearing_is_abuse_only_beside_a_put_down() -> None:
+    assert "hostile_profanity" in _categories("You are all fucking useless.")
+    assert "hostile_profanity" not in _categories("I fucking love this speech.")
+    # the put-down must stand near the swear word, not anywhere in a long comment
+    far = "Fuck, I missed the vote. " + "The count went on all night in the hall. " * 3
+    assert "hostile_profanity" not in _categories(far + "Awful weather too.")
 
 
 def test_masking_keeps_strong_words_only_when_aimed_at_the_reader() -> None:
