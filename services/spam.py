@@ -48,6 +48,8 @@ def _gate(*groups: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(group.split()) for group in groups)
 
 
+# What "check my ..." promotes; "check my phone" promotes nothing.
+PROMOTED = "channel|page|profile|site|website|blog|videos?|music|songs?|store|shop|links?|account"
 MONEY_WORDS = "free win won winner prize claim bonus reward giveaway lottery jackpot guaranteed"
 MONEY_WORDS += " discount cheap loan loans gift giftcard giftcards"
 # (code, gate, substrings any of which also opens the gate, pattern): a pattern runs only when
@@ -108,7 +110,10 @@ PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Patte
         "self_promotion",
         _gate("check visit follow my our", "my our me us"),
         (),
-        re.compile(r"\bcheck (?:out )?(?:my|our)\b|\bvisit (?:my|our)\b|\bfollow (?:me|us|my)\b"),
+        re.compile(
+            rf"\bcheck out (?:my|our)\b|\bcheck (?:my|our) (?:\w+ )?(?:{PROMOTED})\b|\bvisit (?:my|our)\b"
+            r"|\bfollow (?:me|us|my)\b"
+        ),
     ),
     (
         "self_promotion",
@@ -120,7 +125,8 @@ PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Patte
         "self_promotion",
         (),
         ("subscrib", "sub4sub", "sub 4 sub"),
-        re.compile(r"\bsubscrib\w*|\bsub ?4 ?sub\b"),
+        # the verb asks for subscribers; "14 million subscribers" only counts them
+        re.compile(r"\bsubscrib(?:e|es|ing)\b|\bsub ?4 ?sub\b"),
     ),
 )
 PHONE = re.compile(r"(?<![\w.,])(?:\+|00)?\d(?:[ ().-]{0,2}\d){8,14}(?![\w,]|\.\d)")

@@ -88,7 +88,7 @@ SLURS = word_set(
 # Sexually explicit words: held, since censoring them leaves an obscene comment behind.
 SEXUAL = word_set(
     """pussy pussies cock cocks cum cumming porn porno xxx milf horny dildo blowjob blowjobs
-    handjob anal tits titties boobs boobies jizz"""
+    handjob anal jizz"""
 )
 # Nouns that insult a person wherever they appear.
 INSULTS = word_set(

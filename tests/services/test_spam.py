@@ -27,6 +27,8 @@ def _codes(text: str) -> set[str]:
         ("send BTC to my wallet address", "crypto_bait"),
         ("check out my channel", "self_promotion"),
         ("please subscribe", "self_promotion"),
+        ("Check my latest video", "self_promotion"),
+        ("anybody who subscribes to me gets a shout-out", "self_promotion"),
         ("THIS IS THE BEST NEWS I HAVE READ ALL YEAR", "shouting"),
         ("vote vote vote vote for change", "repetition"),
         ("soooooooooooo good", "repetition"),
@@ -44,6 +46,9 @@ def test_each_signal_on_its_own(text: str, code: str) -> None:
         "Full report: https://www.bbc.co.uk/news/world-123 and https://en.wikipedia.org/wiki/X",
         "The $2 billion aid package passed, 52% to 48%.",
         "I disagree with you, but you make a fair point.",
+        "Subscribers should get the full report, not just this summary.",
+        "As a subscriber for twenty years, I expect better than this.",
+        "Check my earlier comment, the figures are from the treasury.",
     ],
 )
 def test_ordinary_political_comments_raise_no_signal(text: str) -> None:

@@ -146,6 +146,11 @@ def test_swearing_is_abuse_only_beside_a_put_down() -> None:
     assert "hostile_profanity" not in _categories(far + "Awful weather too.")
 
 
+def test_crude_body_words_are_censorable_not_held() -> None:
+    assert "sexual" not in _categories("Nice tits on that statue in the square.")
+    assert "sexual" in _categories("Send me a blowjob video.")
+
+
 def test_masking_keeps_strong_words_only_when_aimed_at_the_reader() -> None:
     assert "stupid" not in toxicity.masked(toxicity.WORD.findall("this policy is stupid"))
     assert "stupid" in toxicity.masked(toxicity.WORD.findall("you are stupid"))
