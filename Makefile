@@ -60,7 +60,10 @@ format: venv ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: venv redis ## the benchmarks (bench/run_all.py)
+bench: venv redis ## the benchmarks (bench/run_all.py); installs wrk from Debian's packages if missing
+	@command -v wrk >/dev/null || { echo "make bench: installing wrk" >&2; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -q wrk >/dev/null || \
+		{ echo "make bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }; }
 	@if [ -f bench/run_all.py ]; then $(PY) bench/run_all.py; \
 	elif [ -f bench/__main__.py ]; then $(PY) -m bench; \
 	else echo "make bench: bench/run_all.py is not written yet" >&2; exit 1; fi

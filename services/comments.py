@@ -90,7 +90,18 @@ def get_or_create_article(session: Session, article_id: str) -> Article:
 # The intake's hot path runs these as prebuilt Core statements: building the ORM's get and
 # flush cost more CPU than the SQL itself (py-spy, bench/profile.py intake --gil).
 _ARTICLE_CLOSED = select(Article.closed).where(Article.id == bindparam("article_id"))
-_INSERT = insert(cast(Table, Comment.__table__))
+_COMMENTS = cast(Table, Comment.__table__)
+_INSERT = insert(_COMMENTS)
+_EMPTY_ROW = dict.fromkeys(_COMMENTS.c.keys())
+# The common case in one statement: insert the comment only if its article exists and is open.
+_INSERT_IF_OPEN = insert(_COMMENTS).from_select(
+    [c.name for c in _COMMENTS.c],
+    select(*[bindparam(c.name, type_=c.type) for c in _COMMENTS.c]).where(
+        select(Article.id)
+        .where(Article.id == bindparam("article_id"), Article.closed.is_(False))
+        .exists()
+    ),
+)
 
 
 def _check_open(session: Session, article_id: str) -> None:
@@ -141,8 +152,6 @@ def submit(
         existing = find_by_idempotency_key(session, article_id, idempotency_key)
         if existing is not None:
             return _replay(existing, request_hash), False
-    _check_open(session, article_id)
-    _check_parent(session, article_id, submission.parent_id)
     now = utcnow()
     values: dict[str, Any] = {
         "id": new_comment_id(),
@@ -166,11 +175,22 @@ def submit(
         "created_at": now,
         "updated_at": now,
     }
+    connection = session.connection()
+    if idempotency_key is None and submission.parent_id is None:
+        row = {**_EMPTY_ROW, **values}
+        if connection.execute(_INSERT_IF_OPEN, row).rowcount == 1:
+            return Comment(**values), True
+        # else the article is new or closed: the general path below finds which
+    _check_open(session, article_id)
+    _check_parent(session, article_id, submission.parent_id)
+    if idempotency_key is None:
+        connection.execute(_INSERT, values)
+        return Comment(**values), True
     try:
-        session.connection().execute(_INSERT, values)
+        with session.begin_nested():  # losing a race on the key undoes only this insert
+            connection.execute(_INSERT, values)
     except IntegrityError:
-        session.rollback()
-        existing = find_by_idempotency_key(session, article_id, idempotency_key or "")
+        existing = find_by_idempotency_key(session, article_id, idempotency_key)
         if existing is None:
             raise
         return _replay(existing, request_hash), False
