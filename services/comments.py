@@ -101,7 +101,7 @@ _INSERT_IF_OPEN = insert(_COMMENTS).from_select(
         .where(Article.id == bindparam("article_id"), Article.closed.is_(False))
         .exists()
     ),
-)
+).returning(_COMMENTS.c.id)
 
 
 def _check_open(session: Session, article_id: str) -> None:
@@ -178,7 +178,7 @@ def submit(
     connection = session.connection()
     if idempotency_key is None and submission.parent_id is None:
         row = {**_EMPTY_ROW, **values}
-        if connection.execute(_INSERT_IF_OPEN, row).rowcount == 1:
+        if connection.execute(_INSERT_IF_OPEN, row).first() is not None:
             return Comment(**values), True
         # else the article is new or closed: the general path below finds which
     _check_open(session, article_id)
