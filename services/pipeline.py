@@ -108,6 +108,8 @@ def _toxicity(found: _Findings, body: str, norm: Normalized, hold: float) -> tup
         found.add(category, toxicity.EXPLANATIONS[category], terms[:3])
     if result.model >= hold:
         found.add("toxic_language", toxicity.EXPLANATIONS["toxic_language"])
+    elif result.reply >= hold:
+        found.add("hostile_reply", toxicity.EXPLANATIONS["hostile_reply"])
     return result.score, result.model
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,11 +21,13 @@ from services.toxicity_lexicon import (
     INSULT_ADJ,
     INSULTING_WORDS,
     INSULTS,
+    LAUGHTER,
     LEXICON,
     MASKABLE,
     MILD,
     NOT_PEOPLE,
     PUT_DOWNS,
+    READER,
     STRONG_ADJ,
     STRONG_EXPLETIVE,
     SUBJECTS,
@@ -59,7 +62,13 @@ QUOTED = re.compile(
 MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 WORD = re.compile(r"[^\W\d_]+|\d+")
 FREE_WORDS = 2  # unlisted words (adjectives we do not know) allowed before an insulting noun
-PUT_DOWN_REACH = 4  # words either side of a swear word in which a put-down makes it abuse
+PUT_DOWN_REACH = 4
+SWEARING_REACH = 4  # words from a "you" within which a swear word still counts for the model
+# A comment that talks to another reader ("you ...") is held at lower model scores than one
+# that talks about the news: the model's log-odds gain this much, so that a model score of
+# 0.32 reaches the default hold limit of 0.5. Chosen, and cross-validated, by
+# `tools/train_models.py --tune-reply`.
+REPLY_LOGIT = 0.75  # words either side of a swear word in which a put-down makes it abuse
 # "..., loser!" at the very end, or "Shut it, snowflake." closing a sentence
 VOCATIVE = re.compile(r"[,!]\s+(\w+)(?:[.!?]*\s*$|[.!?]+\s)")
 
@@ -76,11 +85,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class Assessment:
-    """The toxicity verdict on one comment: combined score, model score and findings."""
+    """The toxicity verdict on one comment: combined score, model score and findings;
+    `reply` is the model's score raised because the comment talks to another reader."""
 
     score: float
     model: float
     hits: list[Hit]
+    reply: float = 0.0
 
 
 @lru_cache(maxsize=65536)
@@ -217,15 +228,19 @@ def _patterns(normalized: str, present: set[str]) -> list[Hit]:
 
 
 def masked(words: list[str]) -> str:
-    """The words the model should judge. Identity words never count. A comment that
-    addresses someone ("you") is judged on all its other words; one that addresses no one
-    loses its swearing, its strong news words and any insulting adjective that describes a
-    plan or a policy, so that "this policy is stupid" or "kill the bill" reads as what it is."""
+    """The words the model should judge. Identity words never count, and swearing (or
+    "lmfao") counts only within a few words of a "you": "fuck you" is abuse, "what the fuck,
+    you forget" is colour. A comment that addresses someone ("you") is judged on all its
+    other words; one that addresses no one also loses its strong news words and any
+    insulting adjective that describes a plan or a policy, so that "this policy is stupid"
+    or "kill the bill" reads as what it is."""
     present = set(words)
     addressed = not present.isdisjoint(YOU)
     drop = present & (IDENTITY if addressed else MASKABLE)
-    if not addressed:
-        drop |= {word for word in present if _is_expletive(word)}
+    swearing = [i for i, word in enumerate(words) if _is_expletive(word) or word in LAUGHTER]
+    if swearing:
+        near = [i for i, word in enumerate(words) if word in YOU]
+        drop |= {words[i] for i in swearing if not any(abs(i - j) <= SWEARING_REACH for j in near)}
     if not drop:
         return " ".join(words)
     kept = []
@@ -258,5 +273,14 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
         normalized,
     )
     model = (scorer or get_scorer()).score(text, masked(words))
-    score = max([model, *(CATEGORY_SCORES[hit.category] for hit in hits)])
-    return Assessment(score=score, model=model, hits=hits)
+    reply = _as_reply(model) if not present.isdisjoint(READER) else 0.0
+    score = max([model, reply, *(CATEGORY_SCORES[hit.category] for hit in hits)])
+    return Assessment(score=score, model=model, hits=hits, reply=reply)
+
+
+def _as_reply(model: float) -> float:
+    """The model's probability with REPLY_LOGIT added to its log-odds."""
+    if model <= 0.0 or model >= 1.0:
+        return model
+    odds = model / (1.0 - model) * math.exp(REPLY_LOGIT)
+    return odds / (1.0 + odds)

@@ -11,6 +11,10 @@ def word_set(spec: str) -> frozenset[str]:
 
 
 YOU = word_set("you u ya ye your ur youre yourself yourselves yours thou yer")
+# Talking to another reader, as a news comment does: "u" and "ur" are left out, since text
+# messages between friends use them in every line.
+READER = word_set("you your yourself yourselves youre yours")
+LAUGHTER = word_set("lmao lmfao lmaoo lmfaoo roflmao")
 ADDRESSED = word_set("you u ya ye youre your ur yer")
 BE = word_set("are r re were is was s am m be being")
 FILLER = word_set(

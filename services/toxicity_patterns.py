@@ -148,4 +148,5 @@ EXPLANATIONS = {
     "targeted_profanity": "Swears at someone",
     "hostile_profanity": "Swears while putting someone or something down",
     "toxic_language": "Reads as abusive to the toxicity model",
+    "hostile_reply": "Talks to another reader in a tone the toxicity model reads as hostile",
 }

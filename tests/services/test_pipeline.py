@@ -38,6 +38,22 @@ def test_threat_is_held_with_an_explanation_quoting_it() -> None:
     assert {"term": "should be shot", "start": 16, "end": 30, "source": "threat"} in verdict.matches
 
 
+def test_hostile_reply_is_held_and_named() -> None:
+    verdict = moderate("Go cry to your mother.")
+    assert verdict.action is Action.HOLD
+    assert "hostile_reply" in verdict.reasons
+    assert verdict.scores["toxicity"] > verdict.scores["toxicity_model"]
+    # the same model score about the news, not to a reader, is published
+    assert moderate("The minister should go cry to his mother.").action is Action.PUBLISH
+
+
+def test_swearing_beside_a_put_down_is_held_not_censored() -> None:
+    verdict = moderate("What a fucking disgrace this government is.")
+    assert verdict.action is Action.HOLD
+    assert "hostile_profanity" in verdict.reasons
+    assert moderate("Holy shit, what a result.").action is Action.CENSOR
+
+
 def test_spam_is_rejected() -> None:
     verdict = moderate("Make $500 a day working from home! Visit www.quickcash-jobs.xyz, bit.ly/x")
     assert verdict.action is Action.REJECT

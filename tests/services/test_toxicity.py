@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -156,6 +157,38 @@ def test_masking_keeps_strong_words_only_when_aimed_at_the_reader() -> None:
     assert "stupid" in toxicity.masked(toxicity.WORD.findall("you are stupid"))
     assert "kill" not in toxicity.masked(toxicity.WORD.findall("kill the bill"))
     assert "gay" not in toxicity.masked(toxicity.WORD.findall("you are gay"))
+
+
+def test_swearing_counts_for_the_model_only_near_a_you() -> None:
+    def kept(text: str) -> list[str]:
+        return toxicity.masked(toxicity.WORD.findall(text)).split()
+
+    assert "fuck" in kept("fuck you and your party")
+    assert "fuck" not in kept("what the fuck happened at the count last night, you know")
+    assert "lmfao" not in kept("lmfao the turnout in the north")
+    assert "shit" not in kept("holy shit what a result")
+
+
+class _Fixed:
+    """A scorer that always answers the same probability."""
+
+    def __init__(self, probability: float) -> None:
+        self.probability = probability
+
+    def score(self, text: str, normalized_text: str) -> float:
+        return self.probability
+
+
+def test_a_reply_to_another_reader_is_held_at_a_lower_model_score() -> None:
+    low = 1.0 / (1.0 + math.exp(toxicity.REPLY_LOGIT)) + 0.02  # just above the reply limit
+    to_reader = assess("you should read it again", "you should read it again", _Fixed(low))
+    about_news = assess("they should read it again", "they should read it again", _Fixed(low))
+    assert to_reader.model == about_news.model == low
+    assert to_reader.reply > 0.5 > low
+    assert to_reader.score == to_reader.reply
+    assert about_news.reply == 0.0 and about_news.score == low
+    # text-message "u" is not a reply on a news site
+    assert assess("u should read it", "u should read it", _Fixed(low)).reply == 0.0
 
 
 def test_the_model_score_counts_when_no_pattern_fires() -> None:
