@@ -69,8 +69,8 @@ SWEARING_REACH = 4  # words from a "you" within which a swear word still counts 
 # 0.32 reaches the default hold limit of 0.5. Chosen, and cross-validated, by
 # `tools/train_models.py --tune-reply`.
 REPLY_LOGIT = 0.75  # words either side of a swear word in which a put-down makes it abuse
-# "..., loser!" at the very end, or "Shut it, snowflake." closing a sentence
-VOCATIVE = re.compile(r"[,!]\s+(\w+)(?:[.!?]*\s*$|[.!?]+\s)")
+# "..., loser!" at the very end, or "Shut it, snowflake." / "Keep crying, snowflake, ..."
+VOCATIVE = re.compile(r"[,!]\s+(\w+)(?:[.!?]*\s*$|[.!?]+\s|,\s)")
 
 
 @dataclass(frozen=True)
@@ -174,6 +174,8 @@ def _directed(words: list[str]) -> list[tuple[int, int]]:
             end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), STRONG_ADJ)
         elif word in STRONG_ADJ and i + 1 < len(words) and words[i + 1] in GROUPS:
             end = i + 1
+        elif word == "what" and i + 1 < len(words) and words[i + 1] in ("a", "an"):
+            end = _insulted(words, i + 1, INSULTS | (MILD - ACCUSATIONS), INSULT_ADJ)
         elif word in COLLECTIVES and i + 1 < len(words) and words[i + 1] == "of":
             end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), FILLER, loose=True)
         if end >= i:

@@ -113,7 +113,9 @@ MILD = word_set(
     commie commies fascist fascists nazi nazis leftie lefties bum bums dick dicks tit prat
     plonker muppet tosser tossers git arse ass degenerate degenerates embarrassment worm worms
     weasel weasels shill shills grifter grifters crybaby crybabies sheeple cuck cucks hillbilly
-    hillbillies rodent rodents"""
+    hillbillies rodent rodents witch witches nutter nutters nutjob nutjobs loon loons
+    buffoon buffoons dunce dunces pillock pillocks berk berks scrounger scroungers leech leeches
+    caveman cavemen"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(

@@ -25,13 +25,16 @@ _DETECTORS = (
     ),
     (
         "threat",
-        "find hunt track kill murder shoot stab hurt strangle rape burn choke beat coming live",
+        "find hunt track kill murder shoot stab hurt strangle rape burn choke beat coming live "
+        "punch smack deck headbutt knock kick smash",
         "i we ill im gonna know",
         rf"\bi know where (?:you|u) live|{I_WILL}\s+(?:find|hunt|track) (?:you|u|him|her|them|"
         rf"where (?:you|u|he|she|they) lives?|your (?:family|kids|children|house|home))\b|"
         rf"{I_WILL}\s+(?:kill|murder|shoot|stab|hurt|strangle|rape|burn|choke|gut|skin)\s+(?:you"
         rf"|u|ya|him|her|them|your|his|every)\b|{I_WILL}\s+beat (?:you|u|him|her|them) (?:up|"
-        rf"senseless|to death|to a pulp)|{I_WILL}\s+(?:be )?coming (?:for|after) (?:you|u)\b",
+        rf"senseless|to death|to a pulp)|{I_WILL}\s+(?:be )?coming (?:for|after) (?:you|u)\b|"
+        rf"{I_WILL}\s+(?:punch|smack|deck|headbutt) (?:you|u|him|her|them)\b|{I_WILL}\s+(?:knock|"
+        rf"kick|smash) (?:your|his|her|their) (?:\w+ )?(?:teeth|face|head|skull)",
     ),
     (
         "threat",
@@ -85,8 +88,8 @@ _DETECTORS = (
         "",
         r"\bgo back (?:to (?:\w+ ){0,2})?(?:where )?(?:you|u|they) (?:came from|come from|belong)"
         r"|\bgo back to your (?:own )?(?:country|shithole|hole|cave|jungle|desert)|\bsend (?:them|these "
-        r"people|those people|em)(?: all)? back\b|\bdeport (?:them|the lot|all of them)"
-        r"(?: all)?\b|\b(?:dont|don't|do not) belong (?:here|in this country)",
+        r"people|those people|em)(?: all)? back\b|\bdeport (?:them|the lot|all of them|every (?:last )?"
+        r"one of (?:them|these \w+|those \w+))(?: all)?\b|\b(?:dont|don't|do not) belong (?:here|in this country)",
     ),
     (
         "targeted_profanity",
@@ -106,6 +109,13 @@ _DETECTORS = (
     ),
     ("insult", "waste", "space oxygen skin air", r"\bwaste of (?:space|oxygen|skin|air)\b"),
     ("insult", "shut", "up", r"\bshut (?:him|her|them|(?:this|that) \w+) up\b"),
+    (
+        "insult",
+        "too",
+        "thick stupid dumb dim dense brainwashed",
+        r"\b(?:you|you'?re|u|ur|he|she|he'?s|she'?s|they|they'?re|people|voters)(?: are| is| r)?"
+        r"(?: just| simply| clearly| obviously)? too (?:thick|stupid|dumb|dim|dense|brainwashed) to\b",
+    ),
     ("insult", "life", "get", r"\bget a life\b"),
     (
         "insult",

@@ -104,6 +104,13 @@ def _categories(text: str) -> set[str]:
         ("Somebody shut this clown up.", "insult"),
         ("Filthy migrants, all of them.", "insult"),
         ("He should be dragged out of office and strung up.", "threat"),
+        ("If I see that traitor I'll knock his teeth out.", "threat"),
+        ("I will punch him if he shows up.", "threat"),
+        ("Deport every last one of these parasites.", "xenophobic"),
+        ("Honestly you're too thick to be allowed to vote.", "insult"),
+        ("Keep crying, snowflake, nobody cares.", "insult"),
+        ("What a clueless buffoon.", "insult"),
+        ("The home secretary is a vile, heartless witch.", "insult"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -132,6 +139,10 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "We saw a bunch of bad ass birds of prey.",
         "He is a friend of the clowns in the cabinet? No.",
         "Holy shit, what a result for the Greens.",
+        "The fog was too thick to see the stage.",
+        "We will knock them out of the cup next week.",
+        "What a hack job the committee did on the report, frankly.",
+        "The phone hack scandal is back in court.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
