@@ -115,12 +115,12 @@ MILD = word_set(
     weasel weasels shill shills grifter grifters crybaby crybabies sheeple cuck cucks hillbilly
     hillbillies rodent rodents witch witches nutter nutters nutjob nutjobs loon loons
     buffoon buffoons dunce dunces pillock pillocks berk berks scrounger scroungers leech leeches
-    caveman cavemen"""
+    caveman cavemen paedo paedos pedo pedos nonce nonces pervert perverts bigot bigots"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(
     """liar liars traitor traitors hypocrite hypocrites fascist fascists nazi nazis coward
-    cowards commie commies crook crooks disgrace joke"""
+    cowards commie commies crook crooks disgrace joke bigot bigots"""
 )
 STRONG_ADJ = word_set(
     "stupid dumb retarded moronic idiotic brainless senile worthless disgusting filthy inbred"

@@ -53,6 +53,15 @@ _DETECTORS = (
     ),
     (
         "threat",
+        "deserve deserves deserved should ought",
+        "die hang swing",
+        r"\b(?:deserves? to|deserved to|should|ought to)\s+(?:all\s+)?(?:hang|swing)\b"
+        r"(?!\s+(?:up|out|on|onto|in|around|about|together|tight|loose))|\b(?:he|she|they|you|u|"
+        r"him|her|them|who|people|everyone|anyone)\s+(?:all\s+)?(?:deserves? to|deserved to|"
+        r"should|ought to)\s+(?:all\s+)?(?:just\s+)?die\b",
+    ),
+    (
+        "threat",
         "hope wish pray",
         "die dies killed shot burn burns cancer raped choke chokes drown drowns",
         r"\b(?:hope|wish|pray)(?: that)?(?: \w+){1,4} (?:die|dies|"
@@ -83,6 +92,12 @@ _DETECTORS = (
         r"\b(?!\s+(?:lovers|welfare|rights|shelters?|testing|farm))",
     ),
     (
+        "dehumanizing",
+        "breed breeding breeds",
+        "like",
+        r"\bbreed(?:s|ing)? like (?:rats|rabbits|cockroaches|vermin|animals|flies)\b",
+    ),
+    (
         "xenophobic",
         "back deport belong",
         "",
@@ -93,10 +108,10 @@ _DETECTORS = (
     ),
     (
         "targeted_profanity",
-        "fuck f screw piss shit stfu gtfo hell suck kiss shut",
+        "fuck f screw piss sod bugger naff bog stuffed lost shit stfu gtfo hell suck kiss shut",
         "",
         r"\b(?:fuck|f|screw) (?:you|u|ya|off|yourself|urself|your|ur|them|him|her)\b|\bgo "
-        r"fuck\b|\bpiss off\b|\beat shit\b|\bstfu\b|\bgtfo\b|\bgo to hell\b|\bkiss my ass\b|"
+        r"fuck\b|\b(?:piss|sod|bugger|naff|bog) off\b|\bget stuffed\b|(?:^|[.!?]\s*)get lost\b(?!\s+(?:in|on|at|for|with|among))|\beat shit\b|\bstfu\b|\bgtfo\b|\bgo to hell\b|\bkiss my ass\b|"
         r"\bsuck (?:my|a) (?:dick|cock)\b|\bshut (?:the (?:fuck|hell) up|your (?:\w+ )?(?:mouth|"
         r"face|trap|pie ?hole))|(?:^|[.!?]\s*|\bjust |\bnow |\bplease |\boh )shut up\b|\bshut"
         r" up,? (?:you|u|ya)\b",

@@ -111,6 +111,11 @@ def _categories(text: str) -> set[str]:
         ("Keep crying, snowflake, nobody cares.", "insult"),
         ("What a clueless buffoon.", "insult"),
         ("The home secretary is a vile, heartless witch.", "insult"),
+        ("Sod off back to Brussels.", "targeted_profanity"),
+        ("Get lost, nobody asked.", "targeted_profanity"),
+        ("They breed like rats.", "dehumanizing"),
+        ("Traitors like him deserve to hang.", "threat"),
+        ("Learn to read, you ignorant bigot.", "insult"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -143,6 +148,10 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "We will knock them out of the cup next week.",
         "What a hack job the committee did on the report, frankly.",
         "The phone hack scandal is back in court.",
+        "The party should hang on to its rural voters.",
+        "Get lost in the detail and you miss the point.",
+        "The senator is a bigot, and his voting record shows it.",
+        "Old industries deserve to die if they cannot compete.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
