@@ -110,7 +110,8 @@ _DETECTORS = (
         "targeted_profanity",
         "fuck f screw piss sod bugger naff bog stuffed lost shit stfu gtfo hell suck kiss shut",
         "",
-        r"\b(?:fuck|f|screw) (?:you|u|ya|off|yourself|urself|your|ur|them|him|her)\b|\bgo "
+        r"\b(?:fuck|f|screw) (?:you|u|ya|off|yourself|urself|your|ur|them|him|her)\b|\bf+u+c*k+ (?:this|"
+        r"that|the|these|those|all|every|em)\b|\bgo "
         r"fuck\b|\b(?:piss|sod|bugger|naff|bog) off\b|\bget stuffed\b|(?:^|[.!?]\s*)get lost\b(?!\s+(?:in|on|at|for|with|among))|\beat shit\b|\bstfu\b|\bgtfo\b|\bgo to hell\b|\bkiss my ass\b|"
         r"\bsuck (?:my|a) (?:dick|cock)\b|\bshut (?:the (?:fuck|hell) up|your (?:\w+ )?(?:mouth|"
         r"face|trap|pie ?hole))|(?:^|[.!?]\s*|\bjust |\bnow |\bplease |\boh )shut up\b|\bshut"
