@@ -130,7 +130,8 @@ SUBJECTS = word_set(
     leftists libs tories democrats republicans socialists immigrants politicians president
     minister senator mp mps guy man woman journalist reporter author leader king queen editor
     pm chancellor mayor governor candidate secretary premier congressman congresswoman
-    councillor councilor chairman spokesman spokeswoman presenter writer columnist"""
+    councillor councilor chairman spokesman spokeswoman presenter writer columnist side lot kind
+    mob crowd tribe"""
 )
 GROUPS = word_set(
     """people voters supporters liberals conservatives lefties leftists libs tories democrats

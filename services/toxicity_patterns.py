@@ -48,7 +48,8 @@ _DETECTORS = (
         r"shoot|gas|kill|murder|exterminate|slaughter) (?:them|em|him|her|the lot of them|all of them|every "
         r"(?:last )?one of them)(?: all)?\s+(?:all|from|up|high|now|dead)\b|\b(?:kill|murder|"
         r"exterminate|slaughter|gas|hang|lynch) all (?:the )?\w+s\b|\b(?:gas|exterminate|slaughter|"
-        r"kill|shoot|hang|lynch) (?:the lot of them|all of them|every (?:last )?one of them)\b|\b(?:burn|torch|firebomb) "
+        r"kill|shoot|hang|lynch) (?:the (?:whole )?lot(?: of them)?(?!\s+of)|all of them|every "
+        r"(?:last )?one of them)\b|\b(?:burn|torch|firebomb) "
         r"(?:down )?(?:their|his|her|your|the) (?:house|home|houses|homes|mosque|church|synagogue)",
     ),
     (
@@ -59,6 +60,13 @@ _DETECTORS = (
         r"(?!\s+(?:up|out|on|onto|in|around|about|together|tight|loose))|\b(?:he|she|they|you|u|"
         r"him|her|them|who|people|everyone|anyone)\s+(?:all\s+)?(?:deserves? to|deserved to|"
         r"should|ought to)\s+(?:all\s+)?(?:just\s+)?die\b",
+    ),
+    (
+        "threat",
+        "teach lesson",
+        "forget",
+        r"\bteach (?:\w+ ){1,3}a lesson (?:he|she|they|you|u)(?:'ll| will)? (?:won'?t|will not|never) "
+        r"forget\b",
     ),
     (
         "threat",
@@ -108,12 +116,14 @@ _DETECTORS = (
     ),
     (
         "targeted_profanity",
-        "fuck f screw piss sod bugger naff bog stuffed lost shit stfu gtfo hell suck kiss shut",
+        "fuck f screw piss sod bugger naff bog stuffed lost shit stfu gtfo hell suck kiss shut "
+        "shove stick",
         "",
         r"\b(?:fuck|f|screw) (?:you|u|ya|off|yourself|urself|your|ur|them|him|her)\b|\bf+u+c*k+ (?:this|"
         r"that|the|these|those|all|every|em)\b|\bgo "
         r"fuck\b|\b(?:piss|sod|bugger|naff|bog) off\b|\bget stuffed\b|(?:^|[.!?]\s*)get lost\b(?!\s+(?:in|on|at|for|with|among))|\beat shit\b|\bstfu\b|\bgtfo\b|\bgo to hell\b|\bkiss my ass\b|"
-        r"\bsuck (?:my|a) (?:dick|cock)\b|\bshut (?:the (?:fuck|hell) up|your (?:\w+ )?(?:mouth|"
+        r"\bsuck (?:my|a) (?:dick|cock)\b|\b(?:shove|stick) (?:it|that|this|them|your (?:\w+ )?\w+) "
+        r"(?:up your|where the sun)|\bshut (?:the (?:fuck|hell) up|your (?:\w+ )?(?:mouth|"
         r"face|trap|pie ?hole))|(?:^|[.!?]\s*|\bjust |\bnow |\bplease |\boh )shut up\b|\bshut"
         r" up,? (?:you|u|ya)\b",
     ),
