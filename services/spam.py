@@ -50,8 +50,27 @@ def _gate(*groups: str) -> tuple[frozenset[str], ...]:
 
 # What "check my ..." promotes; "check my phone" promotes nothing.
 PROMOTED = "channel|page|profile|site|website|blog|videos?|music|songs?|store|shop|links?|account"
-MONEY_WORDS = "free win won winner prize claim bonus reward giveaway lottery jackpot guaranteed"
-MONEY_WORDS += " discount cheap loan loans gift giftcard giftcards"
+# Words that open the prize-and-deal patterns. Alone, "win", "won", "free" and "cheap" are
+# election and policy words ("Labour won the seat", "free school meals"); they are bait only
+# in a bait phrase ("win a", "free spins", "you have won", "claim your").
+MONEY_WORDS = "free win won winner winners prize prizes claim bonus giveaway jackpot guaranteed"
+MONEY_WORDS += " discount cheap cheapest loan loans gift giftcard giftcards payday selected"
+FREEBIES = (
+    r"gifts?|prizes?|money|cash|spins?|iphones?|ipads?|samples?|trials?|shipping|delivery|entry|"
+    r"ringtones?|tones|sms|texts?|msgs?|minutes|mins|vouchers?|tickets?|followers|likes|"
+    r"subscribers|views|downloads?|bitcoins?|crypto|tokens?|offers?|phones?|nokia|camera|"
+    r"holidays?|bets?|credits?|calls?|games?|chat|membership"
+)
+MONEY_BAIT = (
+    r"\b(?:prizes?|jackpot|giveaways?|bonus|gift ?cards?|giftcards?|gift vouchers?)\b"
+    rf"|\bfree (?:\w+ )?(?:{FREEBIES})\b|\bfor free\b|\b(?:get|claim|receive|grab) (?:a |your |ur )?free\b"
+    r"|\bwin (?:(?:a|an|free|cash|money|big|prizes?)\b|[$£€\d])|\b(?:you|u)(?:'ve| have| ve| are| r)? "
+    r"(?:been )?(?:won|selected)\b|\b(?:lucky|selected|prize) winners?\b|\bclaim (?:your|ur|yours|"
+    r"now|it now)\b|\bguaranteed (?:income|returns?|profits?|approval|results|win|money|cash|\d)"
+    r"|\bdiscount (?:code|prices?)\b|\d+ ?% discount\b|\bcheap(?:est)? (?:\w+ )?(?:pills|meds|"
+    r"viagra|cialis|watches|rolex|flights|tickets|loans?|followers|likes|prices)\b|\b(?:payday|"
+    r"quick|instant|fast|easy) loans?\b|\bloans? (?:approved|approval|available)\b"
+)
 # (code, gate, substrings any of which also opens the gate, pattern): a pattern runs only when
 # every word set of its gate meets the comment's words, or one of the substrings occurs.
 PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Pattern[str]], ...] = (
@@ -92,7 +111,7 @@ PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Patte
         "money_bait",
         _gate(MONEY_WORDS),
         (),
-        re.compile(rf"\b(?:{'|'.join(MONEY_WORDS.split()).replace('gift|', 'gift ?cards?|')})\b"),
+        re.compile(MONEY_BAIT),
     ),
     (
         "crypto_bait",

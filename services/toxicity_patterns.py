@@ -119,7 +119,7 @@ _DETECTORS = (
         "fuck f screw piss sod bugger naff bog stuffed lost shit stfu gtfo hell suck kiss shut "
         "shove stick",
         "",
-        r"\b(?:fuck|f|screw) (?:you|u|ya|off|yourself|urself|your|ur|them|him|her)\b|\bf+u+c*k+ (?:this|"
+        r"\b(?:fuck|f|screw) (?:you|u|ya|off|yourself|urself|your|ur|them|him|her)\b|(?<!the )(?<!da )(?<!tha )\bf+u+c*k+ (?:this|"
         r"that|the|these|those|all|every|em)\b|\bgo "
         r"fuck\b|\b(?:piss|sod|bugger|naff|bog) off\b|\bget stuffed\b|(?:^|[.!?]\s*)get lost\b(?!\s+(?:in|on|at|for|with|among))|\beat shit\b|\bstfu\b|\bgtfo\b|\bgo to hell\b|\bkiss my ass\b|"
         r"\bsuck (?:my|a) (?:dick|cock)\b|\b(?:shove|stick) (?:it|that|this|them|your (?:\w+ )?\w+) "

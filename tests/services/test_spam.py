@@ -28,6 +28,10 @@ def _codes(text: str) -> set[str]:
         ("check out my channel", "self_promotion"),
         ("please subscribe", "self_promotion"),
         ("Check my latest video", "self_promotion"),
+        ("Win a free iPhone today", "money_bait"),
+        ("Congratulations, you have won!", "money_bait"),
+        ("200 free spins for new players", "money_bait"),
+        ("payday loans approved in minutes", "money_bait"),
         ("anybody who subscribes to me gets a shout-out", "self_promotion"),
         ("THIS IS THE BEST NEWS I HAVE READ ALL YEAR", "shouting"),
         ("vote vote vote vote for change", "repetition"),
@@ -49,6 +53,10 @@ def test_each_signal_on_its_own(text: str, code: str) -> None:
         "Subscribers should get the full report, not just this summary.",
         "As a subscriber for twenty years, I expect better than this.",
         "Check my earlier comment, the figures are from the treasury.",
+        "Labour won the seat by 300 votes and will win again.",
+        "Free school meals should be universal.",
+        "They claim the winner was decided before the vote.",
+        "Cheap energy is the only way to bring prices down.",
     ],
 )
 def test_ordinary_political_comments_raise_no_signal(text: str) -> None:
