@@ -35,7 +35,9 @@ SHORTENERS = frozenset(
 TRUSTED = re.compile(
     r"(?:^|\.)(?:bbc\.co\.uk|bbc\.com|reuters\.com|apnews\.com|nytimes\.com|theguardian\.com|"
     r"washingtonpost\.com|wikipedia\.org|ft\.com|economist\.com|npr\.org|politico\.(?:com|eu)|"
-    r"europa\.eu|un\.org|[a-z.]*\.gov(?:\.[a-z]{2})?|gov\.uk)$"
+    r"europa\.eu|un\.org|[a-z.]*\.gov(?:\.[a-z]{2})?|gov\.uk|parliament\.uk|nhs\.uk|"
+    # universities, international bodies: registries that do not sell to anyone who asks
+    r"[a-z0-9.-]*\.(?:edu|int|mil|ac\.[a-z]{2}|edu\.[a-z]{2}))$"
 )
 BLOCKED_HOST = re.compile(
     r"\.(?:xyz|top|click|loan|win|bid|work|date|review|racing|download|stream|gq|tk|ml|cf|ga)$"

@@ -57,6 +57,7 @@ def test_each_signal_on_its_own(text: str, code: str) -> None:
         "Free school meals should be universal.",
         "They claim the winner was decided before the vote.",
         "Cheap energy is the only way to bring prices down.",
+        "The study is at https://www.ox.ac.uk/news/2024 and Hansard at hansard.parliament.uk",
     ],
 )
 def test_ordinary_political_comments_raise_no_signal(text: str) -> None:
