@@ -20,6 +20,9 @@ def _hints(spec: str) -> tuple[str, ...]:
 
 DATA = Path(__file__).resolve().parent / "data" / "spam_model.json"
 TLDS = "com|net|org|info|biz|xyz|top|ru|io|ly|me|co|tk|gl|gd|cc|click|link|site|online|store|shop"
+# Blocklisted endings (BLOCKED_HOST) that are not also everyday words, so that a bare
+# "bet-on-politics.win" is seen as a link at all.
+TLDS += "|win|loan|bid|racing|gq|ml|cf|ga|casino|bet"
 URL = re.compile(
     rf"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]"
     rf"|\b(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?"
@@ -40,7 +43,7 @@ TRUSTED = re.compile(
     r"[a-z0-9.-]*\.(?:edu|int|mil|ac\.[a-z]{2}|edu\.[a-z]{2}))$"
 )
 BLOCKED_HOST = re.compile(
-    r"\.(?:xyz|top|click|loan|win|bid|work|date|review|racing|download|stream|gq|tk|ml|cf|ga)$"
+    r"\.(?:xyz|top|click|loan|win|bid|work|date|review|racing|download|stream|gq|tk|ml|cf|ga|casino|bet)$"
     r"|casino|betting|viagra|cialis|porn|xxx|forex|followers|giveaway|airdrop"
 )
 

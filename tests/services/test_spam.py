@@ -18,6 +18,7 @@ def _codes(text: str) -> set[str]:
         ("see www.a-site.net and www.b-site.net", "many_links"),
         ("details: bit.ly/3xYzAbc", "link_shortener"),
         ("visit www.win-cash.xyz today", "blocked_domain"),
+        ("place your bets at bet-on-politics.win", "blocked_domain"),
         ("write to jobs@fastcash.biz", "contact_handle"),
         ("message me on Telegram", "contact_handle"),
         ("call +44 7700 900123 now", "phone_number"),
