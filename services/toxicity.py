@@ -175,7 +175,8 @@ def _directed(words: list[str]) -> list[tuple[int, int]]:
         elif word in STRONG_ADJ and i + 1 < len(words) and words[i + 1] in GROUPS:
             end = i + 1
         elif word == "what" and i + 1 < len(words) and words[i + 1] in ("a", "an"):
-            end = _insulted(words, i + 1, INSULTS | (MILD - ACCUSATIONS), INSULT_ADJ)
+            # a noun is needed: "what a stupid plan" criticises the plan
+            end = _insulted(words, i + 1, INSULTS | (MILD - ACCUSATIONS), frozenset())
         elif word in COLLECTIVES and i + 1 < len(words) and words[i + 1] == "of":
             end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), FILLER, loose=True)
         if end >= i:

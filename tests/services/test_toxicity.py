@@ -157,6 +157,8 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "Get lost in the detail and you miss the point.",
         "Screw the polls, go out and vote.",
         "Why the fuck this keeps happening at every count is beyond me.",
+        "What a stupid plan.",
+        "What a pathetic speech from the chancellor.",
         "Voters will teach them a lesson at the ballot box.",
         "Stick it out until the election, then decide.",
         "They should kill the lot of amendments in one vote.",
