@@ -70,6 +70,9 @@ def redis_ops(n: int, db: str) -> dict[str, object]:
     return {"intake": _per(intake, idle, n), "worker": _per(worker_ops, worker_idle, n_total)}
 
 
+BATCH = 50  # the default BATCH_SIZE
+
+
 def sql_ops(n: int, db: str) -> dict[str, object]:
     """SQL statements and transactions per comment, by kind, for intake and moderation."""
     with Stack(db=db, name="opcount-sql") as stack:
@@ -96,16 +99,24 @@ def sql_ops(n: int, db: str) -> dict[str, object]:
             )
             return str(response.get_json()["id"])
 
+        def per(count: int) -> dict[str, float]:
+            found = {k: round(v / count, 2) for k, v in sorted(counts.items())}
+            counts.clear()
+            return found
+
         for i in range(20):
-            tasks.moderate.run(post(9_000_000 + i))  # warm up
+            tasks.moderate_batch.run([post(9_000_000 + i)])  # warm up
         counts.clear()
         ids = [post(i) for i in range(n)]
-        intake = {k: round(v / n, 2) for k, v in sorted(counts.items())}
-        counts.clear()
-        for comment_id in ids:
-            tasks.moderate.run(comment_id)
-        worker = {k: round(v / n, 2) for k, v in sorted(counts.items())}
-    return {"intake": intake, "worker": worker}
+        intake = per(n)
+        alone, batched = ids[: n // 2], ids[n // 2 :]
+        for comment_id in alone:  # a quiet site: the relay hands each comment on by itself
+            tasks.moderate_batch.run([comment_id])
+        worker = per(len(alone))
+        for start in range(0, len(batched), BATCH):  # a backlog: full batches
+            tasks.moderate_batch.run(batched[start : start + BATCH])
+        worker_batched = per(len(batched))
+    return {"intake": intake, "worker": worker, "worker_batched": worker_batched, "batch": BATCH}
 
 
 def measure(n: int, db: str) -> dict[str, object]:

@@ -185,7 +185,8 @@ def details(r: dict[str, Any]) -> list[str]:
         lines += ["", "### Operations per comment (for SCALING.md)", "",
                   f"On {o['db']}, {o['comments']} comments: Redis intake {o['redis']['intake']}; "
                   f"Redis worker {o['redis']['worker']}; SQL intake {o['sql']['intake']}; "
-                  f"SQL worker {o['sql']['worker']}."]  # fmt: skip
+                  f"SQL worker, comments one at a time {o['sql']['worker']}, in batches of "
+                  f"{o['sql'].get('batch')} {o['sql'].get('worker_batched')}."]  # fmt: skip
     c = r.get("capacity", {})
     if "postgres" in c:
         lines.append(f"\nOne Redis on this machine (redis-benchmark -c16, requests/s): "

@@ -94,14 +94,18 @@ _COMMENTS = cast(Table, Comment.__table__)
 _INSERT = insert(_COMMENTS)
 _EMPTY_ROW = dict.fromkeys(_COMMENTS.c.keys())
 # The common case in one statement: insert the comment only if its article exists and is open.
-_INSERT_IF_OPEN = insert(_COMMENTS).from_select(
-    [c.name for c in _COMMENTS.c],
-    select(*[bindparam(c.name, type_=c.type) for c in _COMMENTS.c]).where(
-        select(Article.id)
-        .where(Article.id == bindparam("article_id"), Article.closed.is_(False))
-        .exists()
-    ),
-).returning(_COMMENTS.c.id)
+_INSERT_IF_OPEN = (
+    insert(_COMMENTS)
+    .from_select(
+        [c.name for c in _COMMENTS.c],
+        select(*[bindparam(c.name, type_=c.type) for c in _COMMENTS.c]).where(
+            select(Article.id)
+            .where(Article.id == bindparam("article_id"), Article.closed.is_(False))
+            .exists()
+        ),
+    )
+    .returning(_COMMENTS.c.id)
+)
 
 
 def _check_open(session: Session, article_id: str) -> None:

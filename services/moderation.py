@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, case, func, or_, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from services import faults, pipeline, publishing
+from services import batch_context, faults, pipeline, publishing
 from services.config import Settings
 from services.models import (
-    Article,
-    Ban,
     Comment,
     CommentStatus,
     DeadLetter,
-    DecisionRecord,
     SiteTerm,
     TermList,
     utcnow,
 )
-from services.security import keyed_hash
 
 OUTCOME_STATUS = {
     pipeline.Action.PUBLISH: CommentStatus.PUBLISHED,
@@ -125,113 +120,24 @@ def site_terms(session: Session) -> dict[TermList, tuple[str, ...]]:
     return {kind: tuple(terms) for kind, terms in lists.items()}
 
 
-def email_key(secret: str, email: str | None) -> str | None:
-    """The keyed hash under which an email is banned."""
-    return keyed_hash(secret, email) if email else None
-
-
-def _context_query(author: Any) -> Select[Any]:
-    """The article with ban, trust and recent counts as subqueries: one round trip. Built once
-    per author column (building and keying a statement cost more than running it)."""
-    is_author = author == bindparam("author")  # NULL (no author known) matches nothing
-    other = Comment.id != bindparam("comment_id")
-    active = or_(Ban.expires_at.is_(None), Ban.expires_at > bindparam("now"))
-    banned = select(Ban.id).where(Ban.value_hash.in_(bindparam("hashes", expanding=True)))
-    vote = case((DecisionRecord.action == "approve", 1), else_=-1)
-    trust = (
-        select(func.coalesce(func.sum(vote), 0))
-        .join(Comment, Comment.id == DecisionRecord.comment_id)
-        .where(is_author, DecisionRecord.actor != publishing.MACHINE)
-        .where(DecisionRecord.action.in_(["approve", "reject", "remove"]))
-    )
-    duplicates = select(func.count()).where(
-        Comment.fingerprint == bindparam("fingerprint"),
-        Comment.created_at >= bindparam("hour_ago"),
-        other,
-    )
-    recent = select(func.count()).where(is_author, Comment.created_at >= bindparam("since"), other)
-    return select(
-        Article.policy,
-        Article.premoderation,
-        banned.where(Ban.lifted_at.is_(None), active).exists(),
-        trust.scalar_subquery(),
-        duplicates.scalar_subquery(),
-        recent.scalar_subquery(),
-    ).where(Article.id == bindparam("article_id"))
-
-
-_CONTEXT = {True: _context_query(Comment.author_email), False: _context_query(Comment.client_hash)}
-
-
-def _context_row(
-    session: Session, comment: Comment, secret: str, fingerprint: str
-) -> tuple[Any, ...]:
-    """(article, banned, trust, duplicates in the last hour, author's comments in 10 minutes)."""
-    now = utcnow()
-    hashes = [h for h in (comment.client_hash, email_key(secret, comment.author_email)) if h]
-    params = {
-        "author": comment.author_email or comment.client_hash,
-        "comment_id": comment.id,
-        "now": now,
-        "hashes": hashes,
-        "fingerprint": fingerprint,
-        "hour_ago": now - timedelta(hours=1),
-        "since": now - timedelta(minutes=10),
-        "article_id": comment.article_id,
-    }
-    query = _CONTEXT[bool(comment.author_email)]
-    return tuple(session.connection().execute(query, params).one())
-
-
 def author_trust(session: Session, comment: Comment) -> int:
     """Moderator approvals minus rejections of this author's earlier comments."""
-    return int(_context_row(session, comment, "", "")[3] or 0)
-
-
-def gather_context(
-    session: Session,
-    comment: Comment,
-    settings: Settings,
-    fingerprint: str,
-    terms: dict[TermList, tuple[str, ...]] | None = None,
-    duplicates_alongside: int = 0,
-) -> pipeline.Context:
-    """Everything the pipeline needs beyond the text: two queries (word lists, the rest). A
-    batch reads the word lists once, and counts its own undecided near-duplicates."""
-    row = _context_row(session, comment, settings.secret_key, fingerprint)
-    article_policy, premoderation, banned, trust, duplicates, recent = row
-    duplicates = int(duplicates or 0) + duplicates_alongside
-    terms = site_terms(session) if terms is None else terms
-    policy = {**settings.site_policy, **(article_policy or {}), "premoderation": premoderation}
-    return pipeline.Context(
-        author_name=comment.author_name,
-        honeypot=comment.honeypot,
-        banned=bool(banned),
-        author_trust=int(trust or 0),
-        recent_duplicates=int(duplicates or 0),
-        author_recent_count=int(recent or 0),
-        blocked_terms=terms[TermList.BLOCKED],
-        held_terms=terms[TermList.HELD],
-        allowed_terms=terms[TermList.ALLOWED],
-        settings=pipeline.PolicySettings.from_mapping(policy),
-    )
+    facts = batch_context.gather(session, [comment], "", ())
+    key = (batch_context.author_column(comment), batch_context.author_key(comment) or "")
+    return facts.trust.get(key, 0)
 
 
 @dataclass(frozen=True)
 class Assessment:
     """The pipeline's verdict on one comment, not yet recorded."""
 
-    comment_id: str
+    comment: Comment  # the pending snapshot it was made on
     verdict: pipeline.Verdict
     fingerprint: str
 
-
-def assess(session: Session, comment: Comment, settings: Settings) -> Assessment:
-    """Gather the context and run the pipeline; reads only, so no write lock is held meanwhile."""
-    faults.check("moderate", comment.body)
-    fingerprint = pipeline.fingerprint(comment.body)
-    context = gather_context(session, comment, settings, fingerprint)
-    return Assessment(comment.id, pipeline.moderate(comment.body, context), fingerprint)
+    @property
+    def comment_id(self) -> str:
+        return self.comment.id
 
 
 @dataclass(frozen=True)
@@ -245,36 +151,53 @@ class Failure:
 def assess_batch(
     session: Session, comments: list[Comment], settings: Settings
 ) -> tuple[list[Assessment], list[Failure]]:
-    """Assess each comment of a batch in one read-only session; one comment's error is its own."""
-    terms = site_terms(session)
-    seen: dict[str, int] = {}
-    assessments: list[Assessment] = []
+    """Gather the batch's context (a few queries for all of it) and run the pipeline on each
+    comment; reads only, so no write lock is held meanwhile. One comment's error is its own."""
     failures: list[Failure] = []
+    prepared: list[tuple[Comment, str]] = []
     for comment in comments:
         try:
             faults.check("moderate", comment.body)
-            fingerprint = pipeline.fingerprint(comment.body)
-            context = gather_context(
-                session, comment, settings, fingerprint, terms, seen.get(fingerprint, 0)
+            prepared.append((comment, pipeline.fingerprint(comment.body)))
+        except Exception as exc:  # kept with its comment, which is retried alone
+            failures.append(Failure(comment, exc))
+    if not prepared:
+        return [], failures
+    terms = site_terms(session)
+    facts = batch_context.gather(
+        session, [c for c, _ in prepared], settings.secret_key, (f for _, f in prepared)
+    )
+    seen: dict[str, int] = {}
+    assessments: list[Assessment] = []
+    for comment, fingerprint in prepared:
+        try:
+            context = facts.context(
+                comment,
+                secret=settings.secret_key,
+                site_policy=dict(settings.site_policy),
+                terms=terms,
+                fingerprint=fingerprint,
+                alongside=seen.get(fingerprint, 0),
             )
             verdict = pipeline.moderate(comment.body, context)
-        except Exception as exc:  # kept with its comment, which is retried alone
+        except Exception as exc:
             failures.append(Failure(comment, exc))
             continue
         seen[fingerprint] = seen.get(fingerprint, 0) + 1
-        assessments.append(Assessment(comment.id, verdict, fingerprint))
+        assessments.append(Assessment(comment, verdict, fingerprint))
     return assessments, failures
 
 
-def record_batch(session: Session, assessments: list[Assessment]) -> list[Outcome]:
-    """Apply each verdict whose comment is still pending, in the caller's one transaction."""
-    outcomes = (record(session, assessment) for assessment in assessments)
-    return [outcome for outcome in outcomes if outcome is not None]
+def assess(session: Session, comment: Comment, settings: Settings) -> Assessment:
+    """Assess one comment; raises what its assessment raised."""
+    assessments, failures = assess_batch(session, [comment], settings)
+    if failures:
+        raise failures[0].error
+    return assessments[0]
 
 
-def record(session: Session, assessment: Assessment) -> Outcome | None:
-    """Apply a verdict if the comment is still pending (a conditional update); None if not."""
-    verdict, comment_id = assessment.verdict, assessment.comment_id
+def _decision(assessment: Assessment) -> publishing.Decision:
+    verdict = assessment.verdict
     values = {
         "scores": verdict.scores,
         "reasons": list(verdict.reasons),
@@ -287,22 +210,24 @@ def record(session: Session, assessment: Assessment) -> Outcome | None:
     published = status == CommentStatus.PUBLISHED
     if published:
         values["published_body"] = verdict.published_body
-    done = publishing.decide_pending(
-        session,
-        comment_id,
+    return publishing.Decision(
+        comment=assessment.comment,
         to=status,
         action="publish" if published else str(verdict.action),
         reason="; ".join(verdict.explanations) or None,
         values=values,
     )
-    if done is None:
-        return None
-    return Outcome(done, verdict.action, published)
 
 
-def decide(session: Session, comment_id: str, settings: Settings) -> Outcome | None:
-    """Assess and record a pending comment in one session; None if it is not pending."""
-    comment = session.get(Comment, comment_id)
-    if comment is None or comment.status != CommentStatus.PENDING:
-        return None
-    return record(session, assess(session, comment, settings))
+def record_batch(session: Session, assessments: list[Assessment]) -> list[Outcome]:
+    """Apply each verdict whose comment is still pending, in the caller's one transaction; the
+    comments decided meanwhile (by a moderator, by another delivery) are left as they are."""
+    actions = {a.comment_id: a.verdict.action for a in assessments}
+    decided = publishing.decide_pending(session, [_decision(a) for a in assessments])
+    return [Outcome(c, actions[c.id], c.status == CommentStatus.PUBLISHED) for c in decided]
+
+
+def record(session: Session, assessment: Assessment) -> Outcome | None:
+    """Apply one verdict if the comment is still pending; None if not."""
+    outcomes = record_batch(session, [assessment])
+    return outcomes[0] if outcomes else None

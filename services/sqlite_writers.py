@@ -36,6 +36,11 @@ class SqliteWriters:
         deadline = time.monotonic() + timeout
         if not self._threads.acquire(timeout=max(timeout, 0.001)):
             raise _locked("waited for this process's writers")
+        if self._depth == 0 and time.monotonic() >= deadline:
+            # the whole bound went on waiting for this process's other writers: give up now,
+            # rather than wait for SQLite's lock as long again
+            self._threads.release()
+            raise _locked("waited for this process's writers")
         try:
             if self._depth == 0:
                 self._lock_file(deadline)

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 BATCH_TASK = "gatehouse.moderate_batch"
 WAIT = 1.0  # seconds a relay blocks on an empty intake list before it looks again
-BUSY_PAUSE = 0.005  # seconds between looks at a moderation queue that has enough waiting
+BUSY_PAUSE = 0.02  # seconds between looks at a moderation queue that has enough waiting
 ERROR_PAUSE = 1.0  # seconds after Redis failed
 FAILURES = (redis.RedisError, KombuOperationalError, OSError)
 

@@ -9,7 +9,7 @@ import pytest
 import redis
 from sqlalchemy import select, update
 
-from services import comments, faults, inbox, moderation
+from services import comments, faults, inbox, moderation, pipeline
 from services.config import load_settings
 from services.db import session_scope
 from services.models import Comment, CommentStatus, DecisionRecord
@@ -96,15 +96,14 @@ def test_near_duplicates_within_one_batch_count_against_each_other(
     with session_scope(database_url, write=True) as session:
         claimed = moderation.claim_batch(session, ids)
     seen: list[int] = []
-    real = moderation.gather_context
+    real = pipeline.moderate
 
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        context = real(*args, **kwargs)
+    def spy(body: str, context: pipeline.Context) -> pipeline.Verdict:
         seen.append(context.recent_duplicates)
-        return context
+        return real(body, context)
 
     with pytest.MonkeyPatch.context() as patch, session_scope(database_url) as session:
-        patch.setattr(moderation, "gather_context", spy)
+        patch.setattr(pipeline, "moderate", spy)
         moderation.assess_batch(session, claimed.fresh, settings)
     assert seen == [0, 1, 2]
 
