@@ -217,7 +217,9 @@ def _patterns(normalized: str, present: set[str]) -> list[Hit]:
     """Threats, self-harm, dehumanising and the other phrase patterns."""
     hits = []
     for tail in VOCATIVE.finditer(normalized):
-        if tail.group(1) in MILD:
+        # inside the text, "cowards, traitors, liars" is more often a list of accusations
+        at_end = not normalized[tail.end() :].strip()
+        if tail.group(1) in (MILD if at_end else MILD - ACCUSATIONS):
             hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
     for category, first, second, pattern in DETECTORS:
         if first.isdisjoint(present) or (second and second.isdisjoint(present)):

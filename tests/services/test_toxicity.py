@@ -158,6 +158,7 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "Screw the polls, go out and vote.",
         "Why the fuck this keeps happening at every count is beyond me.",
         "What a stupid plan.",
+        "He called them cowards, traitors, liars, and worse.",
         "What a pathetic speech from the chancellor.",
         "Voters will teach them a lesson at the ballot box.",
         "Stick it out until the election, then decide.",
