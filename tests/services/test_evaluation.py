@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -81,3 +83,29 @@ def test_political_news_comments() -> None:
     assert false_blocks is not None and false_blocks <= 0.05
     assert toxic is not None and toxic >= 0.9
     assert spam is not None and spam >= 0.85
+
+
+def _train_models() -> ModuleType:
+    """tools/train_models.py, loaded from its path (tools/ is not a package)."""
+    path = Path(__file__).resolve().parents[2] / "tools" / "train_models.py"
+    spec = importlib.util.spec_from_file_location("train_models", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_reply_offset_is_the_largest_within_every_files_allowance() -> None:
+    tools = _train_models()
+    # (source, label, blocked without the reply rule, model score, talks to the reader)
+    rows = [("a.csv", "toxic", False, 0.35, True), ("a.csv", "toxic", False, 0.2, True)]
+    rows += [("a.csv", "ok", False, 0.05, True)] * 96
+    rows += [("a.csv", "ok", False, 0.25, True)] * 4  # held from offset ~1.1 on: +4% ok blocked
+    rows += [("b.csv", "ok", False, 0.3, False)] * 10  # not a reply: never moved
+    rates = tools.reply_rates(rows, 0.75)
+    assert rates["a.csv"] == (0.0, 0.5)  # 0.35 reaches the hold limit, 0.2 does not
+    assert tools.reply_rates(rows, 1.5)["a.csv"] == (0.04, 1.0)
+    assert rates["b.csv"] == (0.0, 0.0)
+    assert tools.choose_reply(rows) == 1.5  # 4% stays within the 5% target
+    rows += [("a.csv", "ok", False, 0.25, True)] * 2  # now 6 of 102 would be held
+    assert tools.choose_reply(rows) == 1.0
