@@ -3,16 +3,17 @@ and the intake list and relay that make the batches (against the tests' own real
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import redis
 from sqlalchemy import select, update
 
-from services import comments, faults, inbox, moderation, pipeline
+from services import bans, batch_context, comments, faults, inbox, moderation, pipeline, publishing
 from services.config import load_settings
 from services.db import session_scope
-from services.models import Comment, CommentStatus, DecisionRecord
+from services.models import Comment, CommentStatus, DecisionRecord, utcnow
 from tests.conftest import SECRET
 from tests.support.processes import RedisServer
 from workers import relay
@@ -164,3 +165,38 @@ def test_ids_the_relay_could_not_send_go_back_to_the_intake_list(own_db: redis.R
     with pytest.raises(redis.ConnectionError):
         relay.relay_once(own_db, Sender(fail=True), settings, "q")
     assert inbox.take(own_db, limit=10, wait=0.1) == ["c1", "c2"]
+
+
+def test_a_batch_of_one_reads_the_same_facts_in_one_statement_as_a_batch_does(
+    database_url: str, clean: None
+) -> None:
+    body = "Win free crypto now at my channel"
+    earlier = submit(database_url, body, email="same@example.org")
+    with session_scope(database_url, write=True) as session:
+        publishing.publish(session, earlier, actor="mod")  # trust +1 for the author
+        session.execute(update(Comment).where(Comment.id == earlier).values(
+            fingerprint=pipeline.fingerprint(body)))  # fmt: skip
+    probe_id = submit(database_url, body, email="same@example.org")
+    banned_id = submit(database_url, "Another point.", email="banned@example.org")
+    with session_scope(database_url, write=True) as session:
+        bans.ban(session, SECRET, actor="mod", reason="test", email="banned@example.org",
+                 expires_at=utcnow() + timedelta(days=1))  # fmt: skip
+    contexts = {}
+    with session_scope(database_url) as session:
+        terms = moderation.site_terms(session)
+        for comment_id in (probe_id, banned_id):
+            comment = session.get(Comment, comment_id)
+            assert comment is not None
+            fingerprint = pipeline.fingerprint(comment.body)
+            facts = (
+                batch_context.gather(session, [comment], SECRET, [fingerprint]),
+                batch_context.gather_many(session, [comment], SECRET, [fingerprint]),
+            )
+            one, many = (f.context(comment, secret=SECRET, site_policy={}, terms=terms,
+                                   fingerprint=fingerprint) for f in facts)  # fmt: skip
+            assert one == many
+            contexts[comment_id] = one
+    probe, banned = contexts[probe_id], contexts[banned_id]
+    assert probe.author_trust == 1 and probe.recent_duplicates == 1
+    assert probe.author_recent_count == 1 and not probe.banned
+    assert banned.banned and banned.author_trust == 0 and banned.author_recent_count == 0
