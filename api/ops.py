@@ -57,9 +57,11 @@ def _observe(response: Response) -> Response:
     if endpoint == INTAKE_ENDPOINT and request.method == "POST":  # not CORS preflights
         metrics.INTAKE.labels(str(response.status_code)).inc()
     if request.path not in QUIET_PATHS:
-        log.info("request", extra={
+        # one line per request: a view may name it and add its own fields (a new comment's id)
+        message, fields = g.pop("request_log", ("request", {}))
+        log.info(message, extra={
             "method": request.method, "path": request.path, "endpoint": endpoint,
-            "status": response.status_code, "duration_ms": round(seconds * 1000, 2),
+            "status": response.status_code, "duration_ms": round(seconds * 1000, 2), **fields,
         })  # fmt: skip
     return response
 
