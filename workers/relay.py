@@ -33,13 +33,21 @@ ERROR_PAUSE = 1.0  # seconds after Redis failed
 FAILURES = (redis.RedisError, KombuOperationalError, OSError)
 
 
+_senders: dict[str, Celery] = {}
+
+
 def sender(settings: Settings) -> Celery:
-    """A Celery app of the relay's own, whose connections stay apart from the consumer's; it gives
-    up at once when Redis fails (the ids go back to the intake list)."""
+    """A Celery app of the relays' own, one per broker URL and process (kept across the
+    consumer's restarts), whose connections stay apart from the consumer's; it gives up at
+    once when Redis fails (the ids go back to the intake list)."""
     from workers.celery_app import make_celery
 
-    app = make_celery(settings)
-    app.conf.broker_transport_options = {**app.conf.broker_transport_options, "max_retries": 0}
+    app = _senders.get(settings.redis_url)
+    if app is None:
+        app = make_celery(settings)
+        options = {**app.conf.broker_transport_options, "max_retries": 0}
+        app.conf.broker_transport_options = options
+        app = _senders.setdefault(settings.redis_url, app)
     return app
 
 
