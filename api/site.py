@@ -108,12 +108,20 @@ def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comme
         request_id=context.request_id(),
     )
     faults.check("intake", data["body"])
+    submission = comments.Submission(**data)
+    if key is None:  # the common case: one statement on a plain connection
+        with context.connection(write=True) as connection:
+            found = comments.insert_if_open(
+                connection, article_id=article_id, submission=submission, client=client
+            )
+        if found is not None:
+            return found, True
     try:
         with context.db(write=True) as session:
             return comments.submit(
                 session,
                 article_id=article_id,
-                submission=comments.Submission(**data),
+                submission=submission,
                 client=client,
                 idempotency_key=key,
             )

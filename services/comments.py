@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -140,24 +141,12 @@ def _replay(existing: Comment, request_hash: str) -> Comment:
     return existing
 
 
-def submit(
-    session: Session,
-    *,
-    article_id: str,
-    submission: Submission,
-    client: ClientInfo,
-    idempotency_key: str | None = None,
-) -> tuple[Comment, bool]:
-    """Save a new pending comment; returns it and whether it is new (False for a replay)."""
-    request_hash = content_hash(
-        submission.author_name, submission.body, submission.author_email, submission.parent_id
-    )
-    if idempotency_key:
-        existing = find_by_idempotency_key(session, article_id, idempotency_key)
-        if existing is not None:
-            return _replay(existing, request_hash), False
+def _new_row(
+    article_id: str, submission: Submission, client: ClientInfo, idempotency_key: str | None
+) -> dict[str, Any]:
+    """The columns of a new pending comment."""
     now = utcnow()
-    values: dict[str, Any] = {
+    return {
         "id": new_comment_id(),
         "article_id": article_id,
         "parent_id": submission.parent_id,
@@ -170,7 +159,9 @@ def submit(
         "user_agent": client.user_agent,
         "request_id": client.request_id,
         "idempotency_key": idempotency_key,
-        "request_hash": request_hash,
+        "request_hash": content_hash(
+            submission.author_name, submission.body, submission.author_email, submission.parent_id
+        ),
         "scores": {},
         "reasons": [],
         "explanations": [],
@@ -179,12 +170,43 @@ def submit(
         "created_at": now,
         "updated_at": now,
     }
+
+
+def insert_if_open(
+    connection: Connection, *, article_id: str, submission: Submission, client: ClientInfo
+) -> Comment | None:
+    """The common case (no Idempotency-Key, no parent) in one statement on a plain connection:
+    the new comment, saved if its article exists and is open; None if not (a new or closed
+    article: submit() finds which)."""
+    if submission.parent_id is not None:
+        return None
+    values = _new_row(article_id, submission, client, None)
+    if connection.execute(_INSERT_IF_OPEN, {**_EMPTY_ROW, **values}).first() is None:
+        return None
+    return Comment(**values)
+
+
+def submit(
+    session: Session,
+    *,
+    article_id: str,
+    submission: Submission,
+    client: ClientInfo,
+    idempotency_key: str | None = None,
+) -> tuple[Comment, bool]:
+    """Save a new pending comment; returns it and whether it is new (False for a replay)."""
+    values = _new_row(article_id, submission, client, idempotency_key)
+    if idempotency_key:
+        existing = find_by_idempotency_key(session, article_id, idempotency_key)
+        if existing is not None:
+            return _replay(existing, values["request_hash"]), False
     connection = session.connection()
-    if idempotency_key is None and submission.parent_id is None:
-        row = {**_EMPTY_ROW, **values}
-        if connection.execute(_INSERT_IF_OPEN, row).first() is not None:
-            return Comment(**values), True
-        # else the article is new or closed: the general path below finds which
+    if idempotency_key is None:
+        found = insert_if_open(
+            connection, article_id=article_id, submission=submission, client=client
+        )
+        if found is not None:
+            return found, True
     _check_open(session, article_id)
     _check_parent(session, article_id, submission.parent_id)
     if idempotency_key is None:
@@ -197,7 +219,7 @@ def submit(
         existing = find_by_idempotency_key(session, article_id, idempotency_key)
         if existing is None:
             raise
-        return _replay(existing, request_hash), False
+        return _replay(existing, values["request_hash"]), False
     return Comment(**values), True
 
 

@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from services.sqlite_writers import SqliteWriters, database_path
@@ -106,3 +106,20 @@ def session_scope(
             raise
         finally:
             session.close()
+
+
+@lru_cache(maxsize=16)
+def _connectable(url: str, pid: int, write: bool, lock_timeout: float | None) -> Engine:
+    engine = get_engine(url, lock_timeout)
+    return engine.execution_options(sqlite_write=True) if write else engine
+
+
+@contextmanager
+def connection_scope(
+    url: str, *, write: bool = False, lock_timeout: float | None = None
+) -> Iterator[Connection]:
+    """A plain connection in one transaction, committed on success: for a hot path that needs a
+    statement or two and none of an ORM session's bookkeeping (the intake's common case)."""
+    turn = _write_turn(url, lock_timeout) if write else nullcontext()
+    with turn, _connectable(url, os.getpid(), write, lock_timeout).begin() as connection:
+        yield connection
