@@ -7,11 +7,13 @@ import time
 
 import pytest
 
-from tests.faults.kit import kill_pool_process, rig
+from services import faults
+from tests.faults.kit import clean_text, kill_pool_process, rig
 from tests.faults.ledger import Ledger
 from tests.support.processes import wait_until
 
 pytestmark = pytest.mark.faults
+UNHURRIED = "Written unhurriedly"
 
 
 def _pending(ledger: Ledger, database_url: str) -> int:
@@ -19,15 +21,22 @@ def _pending(ledger: Ledger, database_url: str) -> int:
     return len(ledger.ids) - ledger.decided(database_url)
 
 
+def _unhurried(i: int) -> str:
+    """Every fifth comment takes the worker SLOW_SECONDS (batches are quick otherwise, and a
+    kill would mostly find the pool processes idle between them)."""
+    return clean_text(5_000 + i) + (f" {UNHURRIED}." if i % 5 == 0 else "")
+
+
 def test_pool_process_killed_in_the_middle_of_a_batch(db: str) -> None:
     with rig(db) as system:
-        api, worker = system.start_api(), system.start_worker()
+        api = system.start_api()
+        worker = system.start_worker(**{faults.VARIABLE: f"slow:{UNHURRIED}"})
         system.start_beat()
         ledger = Ledger(api.url, "faults-pool-kill")
-        poster = ledger.in_background(300, threads=4)
+        poster = ledger.in_background(300, threads=4, text=_unhurried)
         wait_until(lambda: ledger.decided(db) >= 40, timeout=60)
         in_flight, killed = _pending(ledger, db), []
-        while not system.lost_workers() and len(killed) < 5:  # until a kill hits a running task
+        while not system.lost_workers() and len(killed) < 10:  # until a kill hits a running task
             killed.append(kill_pool_process(worker))
             wait_until(lambda: len(set(worker.pool_pids()) - set(killed)) == 2, timeout=30)
             time.sleep(0.5)
