@@ -194,19 +194,15 @@ def submit(
     client: ClientInfo,
     idempotency_key: str | None = None,
 ) -> tuple[Comment, bool]:
-    """Save a new pending comment; returns it and whether it is new (False for a replay)."""
+    """Save a new pending comment; returns it and whether it is new (False for a replay). The
+    general path (a new or closed article, a parent, an Idempotency-Key); the common case is
+    insert_if_open's."""
     values = _new_row(article_id, submission, client, idempotency_key)
     if idempotency_key:
         existing = find_by_idempotency_key(session, article_id, idempotency_key)
         if existing is not None:
             return _replay(existing, values["request_hash"]), False
     connection = session.connection()
-    if idempotency_key is None:
-        found = insert_if_open(
-            connection, article_id=article_id, submission=submission, client=client
-        )
-        if found is not None:
-            return found, True
     _check_open(session, article_id)
     _check_parent(session, article_id, submission.parent_id)
     if idempotency_key is None:

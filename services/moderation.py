@@ -167,6 +167,7 @@ def assess_batch(
     facts = batch_context.gather(
         session, [c for c, _ in prepared], settings.secret_key, (f for _, f in prepared)
     )
+    site_policy = dict(settings.site_policy)
     seen: dict[str, int] = {}
     assessments: list[Assessment] = []
     for comment, fingerprint in prepared:
@@ -174,7 +175,7 @@ def assess_batch(
             context = facts.context(
                 comment,
                 secret=settings.secret_key,
-                site_policy=dict(settings.site_policy),
+                site_policy=site_policy,
                 terms=terms,
                 fingerprint=fingerprint,
                 alongside=seen.get(fingerprint, 0),

@@ -126,7 +126,8 @@ def _decision_update(columns: tuple[str, ...]) -> Update:
     )
 
 
-_DECIDE = {False: _decision_update(_DECIDED), True: _decision_update((*_DECIDED, *_PUBLISHED))}
+_COLUMNS = {False: _DECIDED, True: (*_DECIDED, *_PUBLISHED)}  # by whether it is published
+_DECIDE = {published: _decision_update(columns) for published, columns in _COLUMNS.items()}
 _RECORD = insert(cast(Table, DecisionRecord.__table__))
 _LOCK_PENDING = (
     select(_COMMENTS.c.id)
@@ -172,7 +173,7 @@ def decide_pending(session: Session, decisions: list[Decision]) -> list[Comment]
         if published:
             fields.setdefault("published_at", stamp)
         updates[published].append(
-            {"b_id": comment_id, **{f"b_{name}": fields.get(name) for name in _columns(published)}}
+            {"b_id": comment_id, **{f"b_{name}": fields.get(name) for name in _COLUMNS[published]}}
         )
         records.append({"comment_id": comment_id, "actor": MACHINE, "action": decision.action,
                         "from_status": str(CommentStatus.PENDING), "to_status": str(decision.to),
@@ -186,7 +187,3 @@ def decide_pending(session: Session, decisions: list[Decision]) -> list[Comment]
     if records:
         connection.execute(_RECORD, records)
     return decided
-
-
-def _columns(published: bool) -> tuple[str, ...]:
-    return (*_DECIDED, *_PUBLISHED) if published else _DECIDED

@@ -23,6 +23,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from services import inbox
 from services.config import Settings
 from services.redis_client import pubsub_client
+from workers.policy import MODERATION_QUEUE
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +93,6 @@ class Relay(bootsteps.StartStopStep):
                 stop.wait(BUSY_PAUSE)
 
     def start(self, consumer: Any) -> None:
-        from workers.celery_app import MODERATION_QUEUE
-
         queues = getattr(consumer.task_consumer, "queues", None) or []
         if MODERATION_QUEUE not in {q.name for q in queues}:
             return  # a worker for the maintenance queue only moderates nothing

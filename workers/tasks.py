@@ -93,8 +93,7 @@ def moderate_batch(self: Task, comment_ids: list[str]) -> None:
         with session_scope(url, write=True) as session:
             outcomes = moderation.record_batch(session, assessments)
     except Exception as exc:  # nothing of the batch was recorded: each is tried again alone
-        by_id = {c.id: c for c in claimed.fresh}
-        failures.extend(moderation.Failure(by_id[a.comment_id], exc) for a in assessments)
+        failures.extend(moderation.Failure(a.comment, exc) for a in assessments)
     elapsed = time.perf_counter() - started
     for _ in outcomes:
         metrics.STAGE_SECONDS.labels("decide").observe(elapsed / len(outcomes))
@@ -102,24 +101,10 @@ def moderate_batch(self: Task, comment_ids: list[str]) -> None:
     events.announce_many(settings.redis_url, events.PUBLISHED, published)
     for outcome in outcomes:
         _decided(outcome, None)
-    for failure in failures:
-        _retry_alone(failure, settings)
-
-
-def _retry_alone(failure: moderation.Failure, settings: Settings) -> None:
-    """A batch's comment whose assessment failed: later, in a task of its own; or, with no
-    attempts left, a dead letter."""
-    comment, attempts = failure.comment, failure.comment.attempts
-    if attempts >= settings.max_attempts:
-        log.error("moderation failed for good", exc_info=failure.error,
-                  extra={"comment_id": comment.id, "attempt": attempts})  # fmt: skip
-        with session_scope(settings.database_url, write=True) as session:
-            _dead_letter(session, moderate, comment.id, moderation.describe_error(failure.error),
-                         attempts)  # fmt: skip
-        return
-    log.warning("moderation failed, will retry", exc_info=failure.error,
-                extra={"comment_id": comment.id, "attempt": attempts})  # fmt: skip
-    moderate.apply_async((comment.id,), countdown=_backoff(attempts), queue=MODERATION_QUEUE)
+    for failure in failures:  # later, each in a task of its own (or a dead letter)
+        comment = failure.comment
+        _fail(moderate, failure.error, comment_id=comment.id, attempts=comment.attempts,
+              settings=settings, alone=True)  # fmt: skip
 
 
 def _decided(outcome: moderation.Outcome, request_id: str | None) -> None:
@@ -150,15 +135,27 @@ def _dead_letter(session: Session, task: Task, comment_id: str, error: str, atte
 
 
 def _fail(
-    task: Task, exc: Exception, *, comment_id: str, attempts: int, settings: Settings
+    task: Task,
+    exc: BaseException,
+    *,
+    comment_id: str,
+    attempts: int,
+    settings: Settings,
+    alone: bool = False,
 ) -> None:
-    """Retry with backoff while attempts remain; then keep the comment as a dead letter."""
+    """Retry with backoff while attempts remain (the task again; with `alone`, a batch's comment
+    in a `moderate` task of its own); then keep the comment as a dead letter."""
     if attempts < settings.max_attempts:
         log.warning(
             "moderation failed, will retry",
             exc_info=exc,
             extra={"comment_id": comment_id, "attempt": attempts},
         )
+        if alone:
+            moderate.apply_async(
+                (comment_id,), countdown=_backoff(attempts), queue=MODERATION_QUEUE
+            )
+            return
         raise task.retry(exc=exc, countdown=_backoff(attempts))
     log.error(
         "moderation failed for good",
