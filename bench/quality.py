@@ -6,13 +6,17 @@ pipeline, no queue) and two baselines:
 "better-profanity alone" (blocked iff `profanity.contains_profanity`) and "alt-profanity-check
 alone" (blocked iff `predict == 1`). Prints a markdown table; with --write it also replaces the
 section between the quality markers in bench/RESULTS.md (creating the file if missing).
+With --frontier it instead prints, for each file with toxic rows, the toxic-caught rate of each
+toxicity score at the threshold where at most --at (5%) of the ok rows would be blocked.
 
     .venv/bin/python bench/quality.py [--data DIR] [--extra FILE ...] [--write]
+    .venv/bin/python bench/quality.py --frontier [--at 0.05]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 import time
@@ -97,6 +101,41 @@ def measure(path: Path) -> list[str]:
     ]
 
 
+def frontier_point(
+    scores: Sequence[float], labels: Sequence[str], at: float
+) -> tuple[float, float, float]:
+    """(threshold, ok blocked, toxic caught) at the lowest threshold blocking at most `at`
+    of the ok rows, where a row is blocked when its score is at or above the threshold."""
+    ok = sorted((s for s, lab in zip(scores, labels, strict=True) if lab == "ok"), reverse=True)
+    toxic = [s for s, lab in zip(scores, labels, strict=True) if lab == "toxic"]
+    allowed = int(at * len(ok))  # this many ok rows may score at or above the threshold
+    # Just above the first ok score that may not be blocked; ties with it all stay unblocked.
+    threshold = math.nextafter(ok[allowed], math.inf) if allowed < len(ok) else -math.inf
+    blocked = sum(s >= threshold for s in ok)
+    return threshold, blocked / len(ok), sum(s >= threshold for s in toxic) / len(toxic)
+
+
+def frontier(path: Path, at: float) -> list[str]:
+    """Markdown rows: each toxicity score's toxic-caught rate at `at` ok blocked on one file."""
+    from profanity_check import predict_prob
+
+    from services.pipeline import moderate
+
+    rows = [(text, label) for text, label in read_rows(path) if label in ("ok", "toxic")]
+    texts, labels = [text for text, _ in rows], [label for _, label in rows]
+    verdicts = [moderate(text).scores for text in texts]
+    scores = {
+        "Gatehouse toxicity score": [v["toxicity"] for v in verdicts],
+        "its model part (masked text)": [v["toxicity_model"] for v in verdicts],
+        "alt-profanity-check probability": [float(p) for p in predict_prob(texts)],
+    }
+    lines = []
+    for name, values in scores.items():
+        threshold, ok, caught = frontier_point(values, labels, at)
+        lines.append(f"| {path.name} | {name} | {threshold:.3f} | {_pct(ok)} | {_pct(caught)} |")
+    return lines
+
+
 def write_section(table: str, path: Path = RESULTS) -> None:
     """Replace (or append) the quality section of RESULTS.md, leaving other sections alone."""
     section = f"{START}\n{table}\n{END}"
@@ -117,12 +156,20 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more labelled CSVs")
     parser.add_argument("--write", action="store_true", help=f"update {RESULTS.name}")
+    parser.add_argument("--frontier", action="store_true", help="toxic caught at --at ok blocked")
+    parser.add_argument("--at", type=float, default=0.05, help="ok-blocked rate for --frontier")
     args = parser.parse_args()
     files = list(
         {
             p.resolve(): p for p in [*sorted(args.data.glob("*.csv")), POLITICAL, *args.extra]
         }.values()
     )
+    if args.frontier:
+        toxic = [p for p in files if any(label == "toxic" for _, label in read_rows(p))]
+        print("| file | score | threshold | ok blocked | toxic caught |")
+        print("| --- | --- | ---: | ---: | ---: |")
+        print("\n".join(row for path in toxic for row in frontier(path, args.at)))
+        return
     lines = [HEADER] + [row for path in files for row in measure(path)]
     note = (
         "\n\nBlocked = held or rejected; a censored comment counts as published. "
