@@ -82,7 +82,7 @@ IDENTITY = word_set(
     """gay gays homosexual homosexuals lesbian lesbians queer queers black blacks white whites
     jew jews jewish muslim muslims islam christian christians trans transgender mexican mexicans
     african africans arab arabs asian asians women woman immigrant immigrants refugee refugees
-    feminist feminists"""
+    feminist feminists redneck rednecks hillbilly hillbillies colored coloured ghetto"""
 )
 SLURS = word_set(
     """nigger niggers nigga niggas niggah niggaz nigguh faggot faggots fag fags dyke dykes

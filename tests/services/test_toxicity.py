@@ -192,6 +192,13 @@ def test_masking_keeps_strong_words_only_when_aimed_at_the_reader() -> None:
     assert "gay" not in toxicity.masked(toxicity.WORD.findall("you are gay"))
 
 
+def test_words_for_where_people_come_from_never_count_for_the_model() -> None:
+    for text in ("I'm a redneck from Tennessee", "you grew up in the ghetto", "colored folk"):
+        kept = toxicity.masked(toxicity.WORD.findall(text.lower())).split()
+        assert {"redneck", "ghetto", "colored"}.isdisjoint(kept)
+    assert assess("I'm a redneck and proud of it", "i'm a redneck and proud of it").score < 0.5
+
+
 def test_swearing_counts_for_the_model_only_near_a_you() -> None:
     def kept(text: str) -> list[str]:
         return toxicity.masked(toxicity.WORD.findall(text)).split()
