@@ -14,8 +14,10 @@ from services.toxicity_lexicon import (
     BE,
     BODY_WORDS,
     COLLECTIVES,
+    ENGLISH,
     EXPLETIVE,
     FILLER,
+    FOREIGN,
     GROUPS,
     IDENTITY,
     INSULT_ADJ,
@@ -271,6 +273,11 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
     normalized = _cleaned(normalized)
     words = WORD.findall(normalized)
     present = set(words)
+    if _foreign(words):
+        # Not English: slurs and explicit words still count; English insults and the English
+        # model would misread the language's own words.
+        hits = [h for h in _lexical(normalized, words, present) if h.category != "insult"]
+        return Assessment(max([0.0, *(CATEGORY_SCORES[h.category] for h in hits)]), 0.0, hits)
     hits = _unquoted(
         _lexical(normalized, words, present)
         + _patterns(normalized, present)
@@ -281,6 +288,13 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
     reply = _as_reply(model) if not present.isdisjoint(READER) else 0.0
     score = max([model, reply, *(CATEGORY_SCORES[hit.category] for hit in hits)])
     return Assessment(score=score, model=model, hits=hits, reply=reply)
+
+
+def _foreign(words: list[str]) -> bool:
+    """Whether a comment is mostly in another language: at least three common Dutch,
+    German, Spanish or French words, and more of them than common English ones."""
+    foreign = sum(word in FOREIGN for word in words)
+    return foreign >= 3 and foreign > sum(word in ENGLISH for word in words)
 
 
 def _as_reply(model: float) -> float:

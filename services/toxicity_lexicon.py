@@ -15,6 +15,20 @@ YOU = word_set("you u ya ye your ur youre yourself yourselves yours thou yer")
 # messages between friends use them in every line.
 READER = word_set("you your yourself yourselves youre yours")
 LAUGHTER = word_set("lmao lmfao lmaoo lmfaoo roflmao")
+# Common short words of Dutch, German, Spanish and French that are not also English words or
+# chat spellings ("wat", "yo", "dem", "das"): a comment made mostly of them is not in English, and an
+# English word list or model misreads it ("hoe" is Dutch for "how").
+FOREIGN = word_set(
+    """het een van ik niet zijn met voor maar als zo nog wel ook naar bij mij moet heeft hebben
+    wordt deze dit waar weet geen meer wij jij jullie hij zij ons onze mijn haar zich toch und
+    ist nicht ich du ein eine einen auf sich auch wie wir ihr sie nur noch aber oder
+    wenn schon sehr doch mein dein el los las que por para pero una muy ella esta este como
+    porque del les des une est pas je il elle nous vous avec dans sur mais qui cette mon sont"""
+)
+ENGLISH = word_set(
+    """the a an and of to is in it you that i for on with this be are was have not but what my
+    me so if at he she they all just like do no can get we your will from by or"""
+)
 ADDRESSED = word_set("you u ya ye youre your ur yer")
 BE = word_set("are r re were is was s am m be being")
 FILLER = word_set(

@@ -199,6 +199,14 @@ def test_words_for_where_people_come_from_never_count_for_the_model() -> None:
     assert assess("I'm a redneck and proud of it", "i'm a redneck and proud of it").score < 0.5
 
 
+def test_a_comment_in_another_language_is_not_read_with_english_words() -> None:
+    dutch = "ik weet niet hoe het zit, maar zo is het wel"
+    result = assess(dutch, dutch)
+    assert result.score < 0.5 and result.model == 0.0 and not result.hits
+    assert _categories("ik weet niet hoe het zit met die nigger") == {"slur"}
+    assert "insult" in _categories("yo das dem hoes, you hoe")
+
+
 def test_swearing_counts_for_the_model_only_near_a_you() -> None:
     def kept(text: str) -> list[str]:
         return toxicity.masked(toxicity.WORD.findall(text)).split()
