@@ -19,7 +19,6 @@ from services.toxicity_lexicon import (
     FILLER,
     FOREIGN,
     GROUPS,
-    IDENTITY,
     INSULT_ADJ,
     INSULTING_WORDS,
     INSULTS,
@@ -34,6 +33,7 @@ from services.toxicity_lexicon import (
     STRONG_EXPLETIVE,
     SUBJECTS,
     THINGS,
+    UNSCORED,
     YOU,
 )
 from services.toxicity_patterns import CATEGORY_SCORES, DETECTORS, EXPLANATIONS
@@ -235,15 +235,15 @@ def _patterns(normalized: str, present: set[str]) -> list[Hit]:
 
 
 def masked(words: list[str]) -> str:
-    """The words the model should judge. Identity words never count, and swearing (or
-    "lmfao") counts only within a few words of a "you": "fuck you" is abuse, "what the fuck,
+    """The words the model should judge. Identity words and dialect spellings never count;
+    swearing (or "lmfao") counts only within a few words of a "you": "fuck you" is abuse, "what the fuck,
     you forget" is colour. A comment that addresses someone ("you") is judged on all its
     other words; one that addresses no one also loses its strong news words and any
     insulting adjective that describes a plan or a policy, so that "this policy is stupid"
     or "kill the bill" reads as what it is."""
     present = set(words)
     addressed = not present.isdisjoint(YOU)
-    drop = present & (IDENTITY if addressed else MASKABLE)
+    drop = present & (UNSCORED if addressed else MASKABLE)
     swearing = [i for i, word in enumerate(words) if _is_expletive(word) or word in LAUGHTER]
     if swearing:
         near = [i for i, word in enumerate(words) if word in YOU]

@@ -199,6 +199,13 @@ def test_words_for_where_people_come_from_never_count_for_the_model() -> None:
     assert assess("I'm a redneck and proud of it", "i'm a redneck and proud of it").score < 0.5
 
 
+def test_dialect_spellings_do_not_make_a_comment_toxic() -> None:
+    text = "dey finna go to da store wit dem kids smh"
+    assert LinearScorer().probability(text) > 0.5  # what the model alone would say
+    assert assess(text, normalize(text).text).score < 0.5
+    assert "bitch" in toxicity.masked(toxicity.WORD.findall("dat bitch wit u"))
+
+
 def test_a_comment_in_another_language_is_not_read_with_english_words() -> None:
     dutch = "ik weet niet hoe het zit, maar zo is het wel"
     result = assess(dutch, dutch)
