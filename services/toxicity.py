@@ -27,6 +27,7 @@ from services.toxicity_lexicon import (
     MASKABLE,
     MILD,
     NOT_PEOPLE,
+    PORN_TOPICS,
     PUT_DOWNS,
     READER,
     STRONG_ADJ,
@@ -190,7 +191,9 @@ def _lexical(normalized: str, words: list[str], present: set[str]) -> list[Hit]:
     """Slurs, insulting nouns and insults aimed at someone, located in the text."""
     if present.isdisjoint(INSULTING_WORDS):
         return []
-    ranges = [(i, i, LEXICON[w]) for i, w in enumerate(words) if w in LEXICON]
+    ranges = [
+        (i, i, LEXICON[w]) for i, w in enumerate(words) if w in LEXICON and not _topic(words, i)
+    ]
     ranges += [(start, end, "insult") for start, end in _directed(words)]
     if not ranges:
         return []
@@ -199,6 +202,15 @@ def _lexical(normalized: str, words: list[str], present: set[str]) -> list[Hit]:
         Hit(category, normalized[spans[a][0] : spans[b][1]], spans[a][0], spans[b][1])
         for a, b, category in ranges
     ]
+
+
+def _topic(words: list[str], index: int) -> bool:
+    """Whether "porn" at `index` names a subject of the news ("paid a porn star", "revenge
+    porn") rather than being an explicit word."""
+    if words[index] not in ("porn", "porno"):
+        return False
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return after in PORN_TOPICS or (index > 0 and words[index - 1] in ("revenge", "child"))
 
 
 def _unquoted(hits: list[Hit], normalized: str) -> list[Hit]:

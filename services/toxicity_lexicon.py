@@ -116,6 +116,12 @@ SEXUAL = word_set(
     """pussy pussies cock cocks cum cumming porn porno xxx milf horny dildo blowjob blowjobs
     handjob anal jizz"""
 )
+# After "porn", nouns that make it the subject of a news story ("a porn star", "porn sites")
+# rather than an explicit word.
+PORN_TOPICS = word_set(
+    """star stars industry site sites website websites actress actresses actor actors
+    addiction ban bans law laws filter filters studio studios company companies business"""
+)
 # Nouns that insult a person wherever they appear.
 INSULTS = word_set(
     """idiot idiots moron morons imbecile imbeciles cretin cretins dumbass dumbasses jackass

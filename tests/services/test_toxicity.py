@@ -180,6 +180,12 @@ def test_swearing_is_abuse_only_beside_a_put_down() -> None:
     assert "hostile_profanity" not in _categories(far + "Awful weather too.")
 
 
+def test_porn_as_the_subject_of_a_story_is_not_explicit() -> None:
+    assert "sexual" not in _categories("The hush money paid to a porn star is the whole case.")
+    assert "sexual" not in _categories("Revenge porn should carry a prison sentence.")
+    assert "sexual" in _categories("Send me porn, darling.")
+
+
 def test_crude_body_words_are_censorable_not_held() -> None:
     assert "sexual" not in _categories("Nice tits on that statue in the square.")
     assert "sexual" in _categories("Send me a blowjob video.")
