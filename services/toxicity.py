@@ -74,6 +74,10 @@ SWEARING_REACH = 4  # words from a "you" within which a swear word still counts 
 REPLY_LOGIT = 0.75  # words either side of a swear word in which a put-down makes it abuse
 # "..., loser!" at the very end, or "Shut it, snowflake." / "Keep crying, snowflake, ..."
 VOCATIVE = re.compile(r"[,!]\s+(\w+)(?:[.!?]*\s*$|[.!?]+\s|,\s)")
+# "..., you tinfoil-hat nutter." / "Learn to read, you illiterate muppet!": a closing
+# "you" and up to two describing words before an insulting noun.
+NAMES_CALLED = INSULTS | MILD
+YOU_VOCATIVE = re.compile(r"[,!]\s+(?:you|u|ya)\s+((?:[\w'-]+\s+){0,2})(\w+)[.!?]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,7 @@ def _patterns(normalized: str, present: set[str]) -> list[Hit]:
         at_end = not normalized[tail.end() :].strip()
         if tail.group(1) in (MILD if at_end else MILD - ACCUSATIONS):
             hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
+    hits += _closing_insult(normalized, present)
     for category, first, second, pattern in DETECTORS:
         if first.isdisjoint(present) or (second and second.isdisjoint(present)):
             continue
@@ -244,6 +249,16 @@ def _patterns(normalized: str, present: set[str]) -> list[Hit]:
                 continue
             hits.append(Hit(category, m.group(0).strip(" ,.!?"), m.start(), m.end()))
     return hits
+
+
+def _closing_insult(normalized: str, present: set[str]) -> list[Hit]:
+    """A name called at the end of a comment: "..., you tinfoil-hat nutter." """
+    closing = YOU_VOCATIVE.search(normalized) if not ADDRESSED.isdisjoint(present) else None
+    if not closing or closing.group(2) not in NAMES_CALLED:
+        return []
+    if not BARRIERS.isdisjoint(closing.group(1).split()):
+        return []  # "..., you voted for clowns" names what was voted for
+    return [Hit("insult", closing.group(2), closing.start(2), closing.end(2))]
 
 
 def masked(words: list[str]) -> str:

@@ -34,10 +34,10 @@ BE = word_set("are r re were is was s am m be being")
 FILLER = word_set(
     """such so really just a an the too absolute absolutely utter utterly complete completely
     total totally fucking fuckin effing bloody damn little big typical sad old one of bunch pack
-    piece nothing but very most biggest"""
+    piece nothing but very most biggest all both"""
 )
 # "a bunch of clowns", "a pack of rats": a group called by an insulting noun.
-COLLECTIVES = word_set("bunch pack gang band herd load lot")
+COLLECTIVES = word_set("bunch pack gang band herd load lot full")
 # Insults only as the plain noun ("you are a dick"); after other words mostly an intensifier
 # ("a bunch of bad ass birds").
 BODY_WORDS = word_set("ass arse dick dicks tit")

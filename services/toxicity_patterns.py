@@ -49,7 +49,7 @@ _DETECTORS = (
         r"(?:last )?one of them)(?: all)?\s+(?:all|from|up|high|now|dead)\b|\b(?:kill|murder|"
         r"exterminate|slaughter|gas|hang|lynch) all (?:the )?\w+s\b|\b(?:gas|exterminate|slaughter|"
         r"kill|shoot|hang|lynch) (?:the (?:whole )?lot(?: of them)?(?!\s+of)|all of them|every "
-        r"(?:last )?one of them)\b|\b(?:burn|torch|firebomb) "
+        r"(?:last |single )?one of (?:them|the \w+|these \w+|those \w+))\b|\b(?:burn|torch|firebomb) "
         r"(?:down )?(?:their|his|her|your|the) (?:house|home|houses|homes|mosque|church|synagogue)",
     ),
     (
@@ -71,10 +71,13 @@ _DETECTORS = (
     (
         "threat",
         "hope wish pray",
-        "die dies killed shot burn burns cancer raped choke chokes drown drowns",
+        "die dies killed shot burn burns cancer raped choke chokes drown drowns floods burned "
+        "burnt flooded bombed robbed",
         r"\b(?:hope|wish|pray)(?: that)?(?: \w+){1,4} (?:die|dies|"
         r"get killed|gets killed|get shot|gets shot|burn|burns|get cancer|gets cancer|get "
-        r"raped|gets raped|choke|chokes|drown|drowns)\b",
+        r"raped|gets raped|choke|chokes|drown|drowns)\b|\b(?:hope|wish|pray)(?: that)? (?:your|his|"
+        r"her|their) (?:house|home|family|kids) (?:floods|burns|gets? (?:burned|burnt|flooded|"
+        r"bombed|robbed))\b",
     ),
     (
         "self_harm",
@@ -128,12 +131,26 @@ _DETECTORS = (
         r" up,? (?:you|u|ya)\b",
     ),
     (
+        "hostile_profanity",
+        "bloody fucking fuckin effing damn damned filthy dirty stinking",
+        "foreigners immigrants migrants muslims jews refugees blacks gays arabs mexicans asians",
+        r"\b(?:bloody|fucking|fuckin|effing|damn|damned|filthy|dirty|stinking) (?:foreigners|"
+        r"immigrants|migrants|muslims|jews|refugees|blacks|gays|arabs|mexicans|asians)\b",
+    ),
+    (
         "insult",
         "sack piece pile bag",
         "shit garbage trash crap filth",
         r"\b(?:sack|piece|pile|bag) of (?:shit|garbage|trash|crap|filth)\b",
     ),
     ("insult", "waste", "space oxygen skin air", r"\bwaste of (?:space|oxygen|skin|air)\b"),
+    (
+        "insult",
+        "thick dumb stupid",
+        "as",
+        r"\b(?:thick|dumb|stupid) as (?:mince|two short planks|a (?:plank|brick|rock|post|box of "
+        r"rocks|bag of hammers)|rocks|bricks|dirt|pig ?shit|shit|they come)\b",
+    ),
     ("insult", "shut", "up", r"\bshut (?:him|her|them|(?:this|that) \w+) up\b"),
     (
         "insult",

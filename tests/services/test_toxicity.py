@@ -121,6 +121,14 @@ def _categories(text: str) -> set[str]:
         ("They breed like rats.", "dehumanizing"),
         ("Traitors like him deserve to hang.", "threat"),
         ("Learn to read, you ignorant bigot.", "insult"),
+        ("Politicians are all parasites and leeches.", "insult"),
+        ("This thread is full of brainless sheep.", "insult"),
+        ("Take your theories elsewhere, you tinfoil-hat nutter.", "insult"),
+        ("Typical voter: thick as mince.", "insult"),
+        ("The whole front bench is dumb as a box of rocks.", "insult"),
+        ("Shoot every last one of the protesters.", "threat"),
+        ("Hope your house floods next winter.", "threat"),
+        ("These bloody foreigners want everything.", "hostile_profanity"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -165,6 +173,13 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "They should kill the lot of amendments in one vote.",
         "The senator is a bigot, and his voting record shows it.",
         "Old industries deserve to die if they cannot compete.",
+        "They are all tired after the count.",
+        "The hall was full of voters and a few clowns from the circus.",
+        "Thanks for the link, you absolute legend.",
+        "The fog was thick as soup over the count.",
+        "Every last one of the votes was counted by hand.",
+        "I hope your house sale goes through before the rate rise.",
+        "Bloody hell, the foreigners' vote went to the Greens.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
