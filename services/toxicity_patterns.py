@@ -94,13 +94,20 @@ _DETECTORS = (
     (
         "dehumanizing",
         "animals vermin rats cockroaches parasites savages subhuman subhumans filth scum pigs "
-        "apes monkeys insects disease plague infestation cancer virus blight",
+        "apes monkeys insects disease plague infestation cancer virus blight locusts",
         "are r is",
         r"\b(?:are|r|is)\s+(?:(?:all|just|nothing but|a bunch of|a pack of|like|filthy|dirty|"
-        r"disgusting|worse than)\s+)*(?:animals|vermin|rats|cockroaches|parasites|savages|"
+        r"disgusting|worse than|an invasion of|an infestation of|a plague of|a swarm of|a horde "
+        r"of)\s+)*(?:animals|vermin|rats|cockroaches|parasites|savages|locusts|"
         r"subhumans?|filth|scum|pigs|apes|monkeys|insects|a disease|a plague|an infestation|a "
         r"cancer|a virus|a blight)"
         r"\b(?!\s+(?:lovers|welfare|rights|shelters?|testing|farm))",
+    ),
+    (
+        "dehumanizing",
+        "human",
+        "garbage trash filth scum debris excrement vermin cockroaches",
+        r"\bhuman (?:garbage|trash|filth|scum|debris|excrement|vermin|cockroaches)\b",
     ),
     (
         "dehumanizing",

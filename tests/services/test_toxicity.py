@@ -129,6 +129,8 @@ def _categories(text: str) -> set[str]:
         ("Shoot every last one of the protesters.", "threat"),
         ("Hope your house floods next winter.", "threat"),
         ("These bloody foreigners want everything.", "hostile_profanity"),
+        ("Migrants are an invasion of cockroaches.", "dehumanizing"),
+        ("Those protesters are human garbage.", "dehumanizing"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -180,6 +182,7 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "Every last one of the votes was counted by hand.",
         "I hope your house sale goes through before the rate rise.",
         "Bloody hell, the foreigners' vote went to the Greens.",
+        "Human waste is pouring into the rivers again.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
