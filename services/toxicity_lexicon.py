@@ -143,12 +143,20 @@ MILD = word_set(
     weasel weasels shill shills grifter grifters crybaby crybabies sheeple cuck cucks hillbilly
     hillbillies rodent rodents witch witches nutter nutters nutjob nutjobs loon loons
     buffoon buffoons dunce dunces pillock pillocks berk berks scrounger scroungers leech leeches
-    caveman cavemen paedo paedos pedo pedos nonce nonces pervert perverts bigot bigots"""
+    caveman cavemen paedo paedos pedo pedos nonce nonces pervert perverts bigot bigots
+    knuckledragger knuckledraggers dragger draggers breather breathers bootlicker bootlickers
+    licker lickers gammon gammons remoaner remoaners neanderthal neanderthals troglodyte
+    troglodytes simpleton simpletons dolt dolts oaf oafs numbskull numbskulls bonehead
+    boneheads airhead airheads pinhead pinheads blockhead blockheads scrote scrotes toerag
+    toerags slimeball slimeballs sleazebag sleazebags dirtbag dirtbags ghoul ghouls vulture
+    vultures jackal jackals lapdog lapdogs stooge stooges quisling quislings turncoat turncoats
+    charlatan charlatans"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(
     """liar liars traitor traitors hypocrite hypocrites fascist fascists nazi nazis coward
-    cowards commie commies crook crooks disgrace joke bigot bigots"""
+    cowards commie commies crook crooks disgrace joke bigot bigots lapdog lapdogs stooge stooges
+    quisling quislings turncoat turncoats charlatan charlatans"""
 )
 STRONG_ADJ = word_set(
     "stupid dumb retarded moronic idiotic brainless senile worthless disgusting filthy inbred"

@@ -131,6 +131,9 @@ def _categories(text: str) -> set[str]:
         ("These bloody foreigners want everything.", "hostile_profanity"),
         ("Migrants are an invasion of cockroaches.", "dehumanizing"),
         ("Those protesters are human garbage.", "dehumanizing"),
+        ("You are a knuckle-dragging troglodyte.", "insult"),
+        ("What a spineless little toerag.", "insult"),
+        ("You lapdog.", "insult"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -183,6 +186,8 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "I hope your house sale goes through before the rate rise.",
         "Bloody hell, the foreigners' vote went to the Greens.",
         "Human waste is pouring into the rivers again.",
+        "The minister is Washington's lapdog, and the vote proved it.",
+        "Vulture funds are circling the council's debt.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
