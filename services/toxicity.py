@@ -19,6 +19,7 @@ from services.toxicity_lexicon import (
     FILLER,
     FOREIGN,
     GROUPS,
+    HO_CALLS,
     INSULT_ADJ,
     INSULTING_WORDS,
     INSULTS,
@@ -262,13 +263,15 @@ def _closing_insult(normalized: str, present: set[str]) -> list[Hit]:
 
 
 def masked(words: list[str]) -> str:
-    """The words the model should judge. Identity words and dialect spellings never count;
-    swearing (or "lmfao") counts only within a few words of a "you": "fuck you" is abuse, "what the fuck,
-    you forget" is colour. A comment that addresses someone ("you") is judged on all its
-    other words; one that addresses no one also loses its strong news words and any
-    insulting adjective that describes a plan or a policy, so that "this policy is stupid"
-    or "kill the bill" reads as what it is."""
+    """The words the model should judge. Identity words, dialect spellings and the call "ho"
+    ("ho ho ho", "hi ho") never count; swearing (or "lmfao") counts only within a few words of
+    a "you": "fuck you" is abuse, "what the fuck, you forget" is colour. A comment that
+    addresses someone ("you") is judged on all its other words; one that addresses no one
+    also loses its strong news words and any insulting adjective that describes a plan or a
+    policy, so that "this policy is stupid" or "kill the bill" reads as what it is."""
     present = set(words)
+    if "ho" in present:
+        words = [w for i, w in enumerate(words) if w != "ho" or not _a_call(words, i)]
     addressed = not present.isdisjoint(YOU)
     drop = present & (UNSCORED if addressed else MASKABLE)
     swearing = [i for i, word in enumerate(words) if _is_expletive(word) or word in LAUGHTER]
@@ -285,6 +288,13 @@ def masked(words: list[str]) -> str:
             continue
         kept.append(word)
     return " ".join(kept)
+
+
+def _a_call(words: list[str], index: int) -> bool:
+    """Whether the "ho" at `index` is a call or a laugh ("ho ho", "hi ho", "gung-ho")."""
+    before = words[index - 1] if index else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return before in HO_CALLS or after == "ho"
 
 
 def _cleaned(normalized: str) -> str:

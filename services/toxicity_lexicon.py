@@ -106,6 +106,8 @@ DIALECT = word_set(
     """da dat dey dem dis dese dose den wit gon finna ima imma aint ain yall bout tho ya yo
     bro bruh smh ctfu lol lil af"""
 )
+# Words before a "ho" that make it a call, not a name for a woman: "hi ho", "gung-ho", "land ho".
+HO_CALLS = word_set("ho hi heigh gung westward land tally heave wagons yo")
 SLURS = word_set(
     """nigger niggers nigga niggas niggah niggaz nigguh faggot faggots fag fags dyke dykes
     tranny trannies chink chinks spic spics kike kikes wetback wetbacks paki pakis raghead

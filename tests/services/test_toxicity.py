@@ -235,6 +235,13 @@ def test_dialect_spellings_do_not_make_a_comment_toxic() -> None:
     assert "bitch" in toxicity.masked(toxicity.WORD.findall("dat bitch wit u"))
 
 
+def test_ho_as_a_call_or_a_laugh_is_not_a_name() -> None:
+    for text in ("ho ho ho, another tax cut for the rich", "gung-ho about the war again"):
+        assert LinearScorer().probability(text) > 0.5  # what the model alone would say
+        assert assess(text, normalize(text).text).score < 0.5
+    assert "ho" in toxicity.masked(toxicity.WORD.findall("she is a ho"))
+
+
 def test_a_comment_in_another_language_is_not_read_with_english_words() -> None:
     dutch = "ik weet niet hoe het zit, maar zo is het wel"
     result = assess(dutch, dutch)
