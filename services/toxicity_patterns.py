@@ -164,7 +164,10 @@ _DETECTORS = (
         "too",
         "thick stupid dumb dim dense brainwashed",
         r"\b(?:you|you'?re|u|ur|he|she|he'?s|she'?s|they|they'?re|people|voters)(?: are| is| r)?"
-        r"(?: just| simply| clearly| obviously)? too (?:thick|stupid|dumb|dim|dense|brainwashed) to\b",
+        r"(?: just| simply| clearly| obviously)? too (?:thick|stupid|dumb|dim|dense|brainwashed) to\b"
+        # whoever the subject, only a person is too thick to read or to tie their shoes
+        r"|\btoo (?:thick|stupid|dumb|dim|brainwashed) to (?:tie|read|grasp|understand|realise|"
+        r"realize|spell|count|think|notice|follow)\b",
     ),
     ("insult", "life", "get", r"\bget a life\b"),
     (

@@ -134,6 +134,7 @@ def _categories(text: str) -> set[str]:
         ("You are a knuckle-dragging troglodyte.", "insult"),
         ("What a spineless little toerag.", "insult"),
         ("You lapdog.", "insult"),
+        ("Anyone who believes this is too dim to read a bus timetable.", "insult"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -188,6 +189,7 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "Human waste is pouring into the rivers again.",
         "The minister is Washington's lapdog, and the vote proved it.",
         "Vulture funds are circling the council's debt.",
+        "The report is too dense to read in one sitting.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
