@@ -197,7 +197,7 @@ def _lexical(normalized: str, words: list[str], present: set[str]) -> list[Hit]:
     if present.isdisjoint(INSULTING_WORDS):
         return []
     ranges = [
-        (i, i, LEXICON[w]) for i, w in enumerate(words) if w in LEXICON and not _topic(words, i)
+        (i, i, LEXICON[w]) for i, w in enumerate(words) if w in LEXICON and not _harmless(words, i)
     ]
     ranges += [(start, end, "insult") for start, end in _directed(words)]
     if not ranges:
@@ -209,13 +209,16 @@ def _lexical(normalized: str, words: list[str], present: set[str]) -> list[Hit]:
     ]
 
 
-def _topic(words: list[str], index: int) -> bool:
-    """Whether "porn" at `index` names a subject of the news ("paid a porn star", "revenge
-    porn") rather than being an explicit word."""
-    if words[index] not in ("porn", "porno"):
-        return False
+def _harmless(words: list[str], index: int) -> bool:
+    """Whether the listed word at `index` is used in another sense: "porn" naming a subject
+    of the news ("paid a porn star", "revenge porn"), "a chink in the armour", "gobbledygook"."""
+    word, before = words[index], words[index - 1] if index else ""
     after = words[index + 1] if index + 1 < len(words) else ""
-    return after in PORN_TOPICS or (index > 0 and words[index - 1] in ("revenge", "child"))
+    if word in ("porn", "porno"):
+        return after in PORN_TOPICS or before in ("revenge", "child")
+    if word in ("chink", "chinks"):
+        return after == "in"
+    return word == "gook" and before in ("gobbledy", "gobbledee", "gobble", "de")
 
 
 def _unquoted(hits: list[Hit], normalized: str) -> list[Hit]:

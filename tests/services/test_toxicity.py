@@ -211,6 +211,12 @@ def test_porn_as_the_subject_of_a_story_is_not_explicit() -> None:
     assert "sexual" in _categories("Send me porn, darling.")
 
 
+def test_a_slur_spelled_inside_an_idiom_is_not_a_slur() -> None:
+    assert _categories("The leak is a chink in the government's armour.") == set()
+    assert _categories("The bill is gobbledy gook from start to finish.") == set()
+    assert _categories("He called them chinks.") == {"slur"}
+
+
 def test_crude_body_words_are_censorable_not_held() -> None:
     assert "sexual" not in _categories("Nice tits on that statue in the square.")
     assert "sexual" in _categories("Send me a blowjob video.")
