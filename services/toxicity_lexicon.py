@@ -70,7 +70,7 @@ CONTEXTUAL = word_set(
     god silly foolish lazy arrogant incompetent failure disaster mess joke clown clowns circus
     fat ugly mental mentally nuts lunatic lunatics cancer slave slavery scandal slaughter wreck
     stinks stink rotten filthy dirty shut sex sexual porn psycho psychopath bully bullies fool
-    fools poor loser losers"""
+    fools poor loser losers chambers"""
 )
 # Insulting adjectives: kept for the model unless they describe a policy or a plan.
 INSULT_ADJ = word_set(

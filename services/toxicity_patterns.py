@@ -63,6 +63,28 @@ _DETECTORS = (
     ),
     (
         "threat",
+        "string round",
+        "up",
+        # lynching, and rounding people up for camps or worse
+        r"\bstring (?:him|her|them|em|the lot(?: of them)?|all of them) up\b|\bround (?:them|em|"
+        r"the lot(?: of them)?)(?: all)? up (?:and|then) (?:put|send|ship|lock|intern|gas|shoot|hang)\b",
+    ),
+    (
+        "threat",
+        "chamber chambers ovens",
+        "",
+        r"\b(?:send|put|throw|shove|march|herd)\b[^.!?]{0,30}?\b(?:in)?to the (?:gas chambers?|ovens)\b"
+        r"|\binto the (?:gas chambers?|ovens) with\b",
+    ),
+    (
+        "threat",
+        "shame under",
+        "happened happen feet",
+        r"\bshame if something (?:happened|were to happen|was to happen) to (?:you|u|him|her|them|"
+        r"your|his|their)\b|\b(?:put|send|see) (?:him|her|them|em|you|u) six feet under\b",
+    ),
+    (
+        "threat",
         "teach lesson",
         "forget",
         r"\bteach (?:\w+ ){1,3}a lesson (?:he|she|they|you|u)(?:'ll| will)? (?:won'?t|will not|never) "

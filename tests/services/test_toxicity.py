@@ -135,6 +135,11 @@ def _categories(text: str) -> set[str]:
         ("What a spineless little toerag.", "insult"),
         ("You lapdog.", "insult"),
         ("Anyone who believes this is too dim to read a bus timetable.", "insult"),
+        ("String him up from the nearest lamppost.", "threat"),
+        ("Round them all up and put them in camps.", "threat"),
+        ("Send the lot of them to the gas chambers.", "threat"),
+        ("It would be a shame if something happened to his kids.", "threat"),
+        ("Someone should put him six feet under.", "threat"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -190,6 +195,10 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "The minister is Washington's lapdog, and the vote proved it.",
         "Vulture funds are circling the council's debt.",
         "The report is too dense to read in one sitting.",
+        "String the bunting up before the rally.",
+        "Round them all up for the team photo.",
+        "The gas chambers at Auschwitz killed a million people.",
+        "It would be a shame if the bill failed at third reading.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
