@@ -152,7 +152,7 @@ MILD = word_set(
     boneheads airhead airheads pinhead pinheads blockhead blockheads scrote scrotes toerag
     toerags slimeball slimeballs sleazebag sleazebags dirtbag dirtbags ghoul ghouls vulture
     vultures jackal jackals lapdog lapdogs stooge stooges quisling quislings turncoat turncoats
-    charlatan charlatans"""
+    charlatan charlatans hag hags harpy harpies toad toads"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(

@@ -194,6 +194,13 @@ _DETECTORS = (
     ("insult", "life", "get", r"\bget a life\b"),
     (
         "insult",
+        "iq brain brains intelligence dropped drop",
+        "of head",
+        r"\b(?:you|u) (?:have|has|got) the (?:iq|brain|brains|intelligence) of an? \w+"
+        r"|\bdrop(?:ped)? (?:you|u|him|her) on (?:your|ur|his|her) head\b",
+    ),
+    (
+        "insult",
         "excuse",
         "human person man woman",
         r"\bexcuse (?:for|of) a (?:human|person|man|woman)",

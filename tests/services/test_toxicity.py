@@ -140,6 +140,9 @@ def _categories(text: str) -> set[str]:
         ("Send the lot of them to the gas chambers.", "threat"),
         ("It would be a shame if something happened to his kids.", "threat"),
         ("Someone should put him six feet under.", "threat"),
+        ("She is a hideous old hag.", "insult"),
+        ("You have the IQ of a doorknob.", "insult"),
+        ("Did your parents drop you on your head as a baby?", "insult"),
     ],
 )
 def test_each_pattern_finds_its_category(text: str, category: str) -> None:
@@ -199,6 +202,8 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "Round them all up for the team photo.",
         "The gas chambers at Auschwitz killed a million people.",
         "It would be a shame if the bill failed at third reading.",
+        "The IQ test results were published today.",
+        "He dropped the bill on the Speaker's desk.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
