@@ -210,7 +210,9 @@ _DETECTORS = (
         "insult",
         "like",
         "you u",
-        r"\b(?:people|trolls|idiots|morons|clowns|losers) like (?:you|u)\b",
+        # "we need more people like you" and "people like you make this place" are praise
+        r"\b(?:trolls|idiots|morons|clowns|losers) like (?:you|u)\b|(?<!more )(?<!many )\bpeople "
+        r"like (?:you|u)\b(?! make (?:this|the|it|our)\b)",
     ),
     ("insult", "people", "you", r"\byou people\b"),
 )

@@ -204,6 +204,8 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "It would be a shame if the bill failed at third reading.",
         "The IQ test results were published today.",
         "He dropped the bill on the Speaker's desk.",
+        "We need more people like you on the council.",
+        "People like you make this thread worth reading.",
     ],
 )
 def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> None:
