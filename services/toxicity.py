@@ -75,9 +75,9 @@ SWEARING_REACH = 4  # words from a "you" within which a swear word still counts 
 REPLY_LOGIT = 0.75  # words either side of a swear word in which a put-down makes it abuse
 # "..., loser!" at the very end, or "Shut it, snowflake." / "Keep crying, snowflake, ..."
 VOCATIVE = re.compile(r"[,!]\s+(\w+)(?:[.!?]*\s*$|[.!?]+\s|,\s)")
+NAMES_CALLED = INSULTS | MILD
 # "..., you tinfoil-hat nutter." / "Learn to read, you illiterate muppet!": a closing
 # "you" and up to two describing words before an insulting noun.
-NAMES_CALLED = INSULTS | MILD
 YOU_VOCATIVE = re.compile(r"[,!]\s+(?:you|u|ya)\s+((?:[\w'-]+\s+){0,2})(\w+)[.!?]*\s*$")
 
 
