@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from flask import current_app, g, request
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from services.config import Settings
-from services.db import connection_scope, session_scope
+from services.db import session_scope
 from services.security import keyed_hash
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -32,16 +31,6 @@ def db(*, write: bool = False) -> Iterator[Session]:
         config.database_url, write=write, lock_timeout=config.db_lock_timeout
     ) as session:
         yield session
-
-
-@contextmanager
-def connection(*, write: bool = False) -> Iterator[Connection]:
-    """A plain database connection in a transaction, bounded like db()."""
-    config = settings()
-    with connection_scope(
-        config.database_url, write=write, lock_timeout=config.db_lock_timeout
-    ) as found:
-        yield found
 
 
 def client_address() -> str:

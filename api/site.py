@@ -16,7 +16,7 @@ from api.errors import ApiError
 from schemas.comments import CommentAccepted, CommentCreate, CommentStatusRead, Thread
 from schemas.common import ARTICLE_ID_PATTERN
 from services import comments, events, faults, inflight, metrics
-from services.models import Comment
+from services.models import CommentStatus
 from services.publishing import body_html
 from services.ratelimit import RateLimiter
 from workers import dispatch
@@ -100,8 +100,9 @@ def _submission() -> dict[str, Any]:
         ) from exc
 
 
-def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comment, bool]:
-    """Commit the comment (or find the one this Idempotency-Key made)."""
+def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, str, bool]:
+    """Commit the comment (or find the one this Idempotency-Key made): its id, its status and
+    whether it is new."""
     client = comments.ClientInfo(
         client_hash=context.client_hash(),
         user_agent=(request.user_agent.string or "")[:512] or None,
@@ -109,22 +110,27 @@ def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comme
     )
     faults.check("intake", data["body"])
     submission = comments.Submission(**data)
-    if key is None:  # the common case: one statement on a plain connection
-        with context.connection(write=True) as connection:
-            found = comments.insert_if_open(
-                connection, article_id=article_id, submission=submission, client=client
-            )
-        if found is not None:
-            return found, True
+    if key is None:  # the common case: committed together with this process's other writers
+        config = context.settings()
+        new_id = comments.save_if_open(
+            config.database_url,
+            article_id=article_id,
+            submission=submission,
+            client=client,
+            lock_timeout=config.db_lock_timeout,
+        )
+        if new_id is not None:
+            return new_id, str(CommentStatus.PENDING), True
     try:
         with context.db(write=True) as session:
-            return comments.submit(
+            comment, created = comments.submit(
                 session,
                 article_id=article_id,
                 submission=submission,
                 client=client,
                 idempotency_key=key,
             )
+            return comment.id, str(comment.status), created
     except comments.ArticleClosed as exc:
         raise ApiError(403, exc.code, str(exc)) from exc
     except comments.IntakeError as exc:
@@ -132,7 +138,7 @@ def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comme
         raise ApiError(422, exc.code, str(exc), fields=fields) from exc
 
 
-def _save_once(article_id: str, data: dict[str, Any], key: str | None) -> tuple[Comment, bool]:
+def _save_once(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, str, bool]:
     """Save, holding a lease on the Idempotency-Key so a concurrent twin gets 409."""
     if key is None:
         return _save(article_id, data, None)
@@ -156,14 +162,14 @@ def post_comment(article_id: str) -> Response:
     data = _submission()
     key = _idempotency_key()
     _rate_limit()
-    comment, created = _save_once(article_id, data, key)
+    comment_id, status, created = _save_once(article_id, data, key)
     if created:
         metrics.RECEIVED.inc()
-        queued = dispatch.send_moderation(context.settings(), comment.id, context.request_id())
+        queued = dispatch.send_moderation(context.settings(), comment_id, context.request_id())
         # logged once the answer is known, as this request's one line (api/ops.py)
-        g.request_log = ("comment received", {"comment_id": comment.id, "article_id": article_id,
+        g.request_log = ("comment received", {"comment_id": comment_id, "article_id": article_id,
                                               "queued": queued})  # fmt: skip
-    return _accepted(comment.id, str(comment.status))
+    return _accepted(comment_id, status)
 
 
 @bp.get("/comments/<comment_id>")

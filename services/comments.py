@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select
@@ -12,6 +15,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from services.db import connection_scope
+from services.group_commit import GroupCommit
 from services.models import Article, Comment, CommentStatus, utcnow
 from services.security import content_hash
 
@@ -94,6 +99,11 @@ _ARTICLE_CLOSED = select(Article.closed).where(Article.id == bindparam("article_
 _COMMENTS = cast(Table, Comment.__table__)
 _INSERT = insert(_COMMENTS)
 _EMPTY_ROW = dict.fromkeys(_COMMENTS.c.keys())
+_OPEN_ARTICLES = (
+    select(Article.id)
+    .where(Article.id.in_(bindparam("ids", expanding=True)), Article.closed.is_(False))
+    .with_for_update(read=True)  # PostgreSQL: FOR SHARE, so none closes before the commit
+)
 # The common case in one statement: insert the comment only if its article exists and is open.
 _INSERT_IF_OPEN = (
     insert(_COMMENTS)
@@ -172,18 +182,47 @@ def _new_row(
     }
 
 
-def insert_if_open(
-    connection: Connection, *, article_id: str, submission: Submission, client: ClientInfo
-) -> Comment | None:
-    """The common case (no Idempotency-Key, no parent) in one statement on a plain connection:
-    the new comment, saved if its article exists and is open; None if not (a new or closed
-    article: submit() finds which)."""
+def insert_if_open(connection: Connection, rows: Sequence[dict[str, Any]]) -> list[str | None]:
+    """Insert each new comment (a row of _new_row) whose article exists and is open, in the
+    connection's transaction; the ids, None where the article is new or closed (submit() then
+    finds which). One row takes one statement; more take one read and one insert."""
+    if len(rows) == 1:
+        found = connection.execute(_INSERT_IF_OPEN, {**_EMPTY_ROW, **rows[0]}).first()
+        return [None if found is None else str(rows[0]["id"])]
+    wanted = sorted({row["article_id"] for row in rows})
+    open_ids = set(connection.scalars(_OPEN_ARTICLES, {"ids": wanted}))
+    keep = [{**_EMPTY_ROW, **row} for row in rows if row["article_id"] in open_ids]
+    if keep:
+        connection.execute(_INSERT, keep)
+    return [str(row["id"]) if row["article_id"] in open_ids else None for row in rows]
+
+
+@lru_cache(maxsize=8)
+def _intake_group(url: str, pid: int, lock_timeout: float | None) -> GroupCommit[Any, Any]:
+    def write(rows: Sequence[dict[str, Any]]) -> list[str | None]:
+        with connection_scope(url, write=True, lock_timeout=lock_timeout) as connection:
+            return insert_if_open(connection, rows)
+
+    return GroupCommit(write)
+
+
+def save_if_open(
+    url: str,
+    *,
+    article_id: str,
+    submission: Submission,
+    client: ClientInfo,
+    lock_timeout: float | None = None,
+) -> str | None:
+    """The intake's common case (no Idempotency-Key, no parent): commit the new pending comment
+    if its article exists and is open, and return its id; None if not. The process's writers
+    of the moment share one transaction (services/group_commit.py): one write turn and one
+    commit for all of them. No ORM object is built: the caller needs only the id."""
     if submission.parent_id is not None:
         return None
-    values = _new_row(article_id, submission, client, None)
-    if connection.execute(_INSERT_IF_OPEN, {**_EMPTY_ROW, **values}).first() is None:
-        return None
-    return Comment(**values)
+    row = _new_row(article_id, submission, client, None)
+    result: str | None = _intake_group(url, os.getpid(), lock_timeout).submit(row)
+    return result
 
 
 def submit(

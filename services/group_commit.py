@@ -1,0 +1,86 @@
+"""Group commit: the threads of a process that write at the same moment share one transaction.
+
+Each caller adds its item and waits. One of them at a time, the leader, takes every item
+waiting, writes them in one transaction and hands each caller its own result (or the error the
+transaction raised). Items that arrive meanwhile wait for the next leader: the first of them
+is woken to lead. So a lone writer costs one transaction, as before, and under load one
+transaction (one write turn, one BEGIN, one COMMIT) carries as many items as arrived while the
+previous one was being written. A caller returns only after its own transaction committed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+MAX_GROUP = 64  # items in one transaction, at most
+
+
+class _Waiter(Generic[Item, Result]):
+    __slots__ = ("done", "error", "item", "lead", "result", "woken")
+
+    def __init__(self, item: Item) -> None:
+        self.item = item
+        self.woken = threading.Event()
+        self.lead = False
+        self.done = False
+        self.result: Result | None = None
+        self.error: BaseException | None = None
+
+
+class GroupCommit(Generic[Item, Result]):
+    """Write items in groups with `write(items) -> results` (one result per item, in order)."""
+
+    def __init__(self, write: Callable[[Sequence[Item]], Sequence[Result]]) -> None:
+        self._write = write
+        self._lock = threading.Lock()
+        self._waiting: list[_Waiter[Item, Result]] = []
+        self._leading = False
+
+    def submit(self, item: Item) -> Result:
+        """Write `item` (with whatever else waits) and return its result, or raise its error."""
+        me: _Waiter[Item, Result] = _Waiter(item)
+        with self._lock:
+            self._waiting.append(me)
+            me.lead = not self._leading
+            self._leading = True
+        if not me.lead:
+            # the leader always wakes us, with our result or to lead: writes are bounded by
+            # the store's own lock timeout, so this wait is too
+            me.woken.wait()
+        if not me.done:
+            self._lead()
+        if me.error is not None:
+            raise me.error
+        return me.result  # type: ignore[return-value]
+
+    def _lead(self) -> None:
+        with self._lock:
+            group, self._waiting = self._waiting[:MAX_GROUP], self._waiting[MAX_GROUP:]
+        try:
+            results = self._write([w.item for w in group])
+        except BaseException as exc:
+            # every caller of the group gets the transaction's error, and so do those that
+            # arrived meanwhile: a store that just refused (locked, down) would keep each of
+            # them waiting its own timeout over again, one after the other
+            with self._lock:
+                group, self._waiting = group + self._waiting, []
+            for waiter in group:
+                waiter.error = exc
+        else:
+            for waiter, result in zip(group, results, strict=True):
+                waiter.result = result
+        finally:
+            with self._lock:
+                successor = self._waiting[0] if self._waiting else None
+                self._leading = successor is not None
+            for waiter in group:
+                waiter.done = True
+                waiter.woken.set()
+            if successor is not None:
+                successor.lead = True
+                successor.woken.set()

@@ -1,0 +1,108 @@
+"""Group commit: writers of the same moment share one write, each gets its own answer."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import pytest
+
+from services import group_commit
+from services.group_commit import GroupCommit
+
+
+class Store:
+    """A write function that records each group and can be held shut or made to fail."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[int]] = []
+        self.gate = threading.Event()
+        self.gate.set()
+        self.entered = threading.Event()
+        self.fail_next: Exception | None = None
+
+    def write(self, items: Sequence[int]) -> list[int]:
+        self.entered.set()
+        assert self.gate.wait(10)
+        self.groups.append(list(items))
+        if self.fail_next is not None:
+            error, self.fail_next = self.fail_next, None
+            raise error
+        return [item * 10 for item in items]
+
+
+class Writers:
+    """Submit each item from its own thread; `answers()` waits: item -> its result or error."""
+
+    def __init__(self, group: GroupCommit[int, int], items: range) -> None:
+        self._answers: dict[int, object] = {}
+        self._threads = [threading.Thread(target=self._one, args=(group, i)) for i in items]
+        for thread in self._threads:
+            thread.start()
+
+    def _one(self, group: GroupCommit[int, int], item: int) -> None:
+        try:
+            self._answers[item] = group.submit(item)
+        except Exception as exc:  # the test looks at it
+            self._answers[item] = exc
+
+    def answers(self) -> dict[int, object]:
+        for thread in self._threads:
+            thread.join(10)
+        return self._answers
+
+
+def test_a_lone_writer_writes_its_item_alone() -> None:
+    store = Store()
+    group = GroupCommit(store.write)
+    assert group.submit(7) == 70
+    assert group.submit(8) == 80
+    assert store.groups == [[7], [8]]
+
+
+def test_writers_arriving_during_a_write_share_the_next_one() -> None:
+    store = Store()
+    group = GroupCommit(store.write)
+    store.gate.clear()
+    first = Writers(group, range(1, 2))
+    assert store.entered.wait(5)  # item 1 is being written; the next ones queue behind it
+    rest = Writers(group, range(2, 12))
+    threading.Event().wait(0.3)
+    store.gate.set()
+    answers = first.answers() | rest.answers()
+    assert answers == {i: i * 10 for i in range(1, 12)}
+    assert store.groups[0] == [1]
+    assert sorted(store.groups[1]) == list(range(2, 12))  # one write for the ten waiting
+    assert len(store.groups) == 2
+
+
+def test_a_group_is_at_most_max_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(group_commit, "MAX_GROUP", 3)
+    store = Store()
+    group = GroupCommit(store.write)
+    store.gate.clear()
+    first = Writers(group, range(1, 2))
+    assert store.entered.wait(5)
+    rest = Writers(group, range(2, 9))
+    threading.Event().wait(0.3)
+    store.gate.set()
+    answers = first.answers() | rest.answers()
+    assert answers == {i: i * 10 for i in range(1, 9)}
+    assert max(len(g) for g in store.groups) == 3
+    assert sorted(i for g in store.groups for i in g) == list(range(1, 9))  # each once
+
+
+def test_a_failed_write_fails_its_group_and_those_waiting_then_recovers() -> None:
+    store = Store()
+    group = GroupCommit(store.write)
+    store.gate.clear()
+    store.fail_next = RuntimeError("database is locked")
+    first = Writers(group, range(1, 2))
+    assert store.entered.wait(5)
+    rest = Writers(group, range(2, 6))
+    threading.Event().wait(0.3)
+    store.gate.set()
+    answers = first.answers() | rest.answers()
+    assert all(isinstance(a, RuntimeError) for a in answers.values()), answers
+    assert store.groups == [[1]]  # the four waiting were not written one after the other
+    assert group.submit(9) == 90  # the next writer leads again
