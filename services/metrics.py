@@ -44,7 +44,6 @@ INTAKE_CODES = ("202", "400", "403", "404", "409", "413", "415", "422", "429", "
 TASKS = (
     "gatehouse.moderate_batch",
     "gatehouse.moderate",
-    "gatehouse.publish",
     "gatehouse.resend_stale",
 )
 

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 METRICS_PORT = "WORKER_METRICS_PORT"
 # the tasks whose first argument is a comment id (and, for moderate, the second a request id)
-COMMENT_TASKS = frozenset({"gatehouse.moderate", "gatehouse.publish"})
+COMMENT_TASKS = frozenset({"gatehouse.moderate"})
 _running: dict[str, tuple[Token[Any], float]] = {}
 
 

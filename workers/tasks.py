@@ -6,20 +6,16 @@ import logging
 import random
 import time
 
-import redis
 from celery import shared_task
 from celery.app.task import Task
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from services import events, metrics, moderation, publishing, stale
+from services import events, metrics, moderation, stale
 from services.config import Settings, load_settings
 from services.db import session_scope
 from workers.celery_app import MODERATION_QUEUE
 
 log = logging.getLogger(__name__)
-
-TRANSIENT = (OperationalError, redis.ConnectionError, redis.TimeoutError)
 
 
 def _settings(task: Task) -> Settings:
@@ -164,29 +160,6 @@ def _fail(
     )
     with session_scope(settings.database_url, write=True) as session:
         _dead_letter(session, task, comment_id, moderation.describe_error(exc), attempts)
-
-
-@shared_task(
-    bind=True,
-    name="gatehouse.publish",
-    autoretry_for=TRANSIENT,
-    retry_backoff=True,
-    retry_jitter=True,
-    max_retries=5,
-)
-def publish(self: Task, comment_id: str, actor: str, reason: str | None = None) -> None:
-    """Publish a held or pending comment on a moderator's word; idempotent."""
-    settings = _settings(self)
-    with session_scope(settings.database_url, write=True) as session:
-        comment = publishing.publish(session, comment_id, actor=actor, reason=reason)
-    if comment is None:
-        log.info("publish skipped", extra={"comment_id": comment_id, "reason": "not publishable"})
-        return
-    metrics.PUBLISHED.labels("moderator").inc()
-    log.info("comment published", extra={
-        "comment_id": comment_id, "actor": actor, "request_id": comment.request_id,
-    })  # fmt: skip
-    events.announce(settings.redis_url, events.PUBLISHED, comment)
 
 
 @shared_task(bind=True, name="gatehouse.resend_stale", ignore_result=True)
