@@ -60,17 +60,25 @@ def test_a_lone_writer_writes_its_item_alone() -> None:
     assert store.groups == [[7], [8]]
 
 
-def test_writers_arriving_during_a_write_share_the_next_one() -> None:
-    store = Store()
+def behind_a_held_write(store: Store, last: int) -> dict[int, object]:
+    """Item 1 starts a write that the store holds; items 2..last queue behind it meanwhile;
+    then the store lets go. Every item's answer."""
     group = GroupCommit(store.write)
     store.gate.clear()
     first = Writers(group, range(1, 2))
-    assert store.entered.wait(5)  # item 1 is being written; the next ones queue behind it
-    rest = Writers(group, range(2, 12))
-    threading.Event().wait(0.3)
+    assert store.entered.wait(5)
+    rest = Writers(group, range(2, last + 1))
+    threading.Event().wait(0.3)  # time for all of them to queue
     store.gate.set()
     answers = first.answers() | rest.answers()
-    assert answers == {i: i * 10 for i in range(1, 12)}
+    assert group.submit(100) == 1000  # and afterwards the next writer leads again
+    store.groups.pop()
+    return answers
+
+
+def test_writers_arriving_during_a_write_share_the_next_one() -> None:
+    store = Store()
+    assert behind_a_held_write(store, 11) == {i: i * 10 for i in range(1, 12)}
     assert store.groups[0] == [1]
     assert sorted(store.groups[1]) == list(range(2, 12))  # one write for the ten waiting
     assert len(store.groups) == 2
@@ -79,30 +87,14 @@ def test_writers_arriving_during_a_write_share_the_next_one() -> None:
 def test_a_group_is_at_most_max_group(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(group_commit, "MAX_GROUP", 3)
     store = Store()
-    group = GroupCommit(store.write)
-    store.gate.clear()
-    first = Writers(group, range(1, 2))
-    assert store.entered.wait(5)
-    rest = Writers(group, range(2, 9))
-    threading.Event().wait(0.3)
-    store.gate.set()
-    answers = first.answers() | rest.answers()
-    assert answers == {i: i * 10 for i in range(1, 9)}
+    assert behind_a_held_write(store, 8) == {i: i * 10 for i in range(1, 9)}
     assert max(len(g) for g in store.groups) == 3
     assert sorted(i for g in store.groups for i in g) == list(range(1, 9))  # each once
 
 
-def test_a_failed_write_fails_its_group_and_those_waiting_then_recovers() -> None:
+def test_a_failed_write_fails_its_group_and_those_waiting() -> None:
     store = Store()
-    group = GroupCommit(store.write)
-    store.gate.clear()
     store.fail_next = RuntimeError("database is locked")
-    first = Writers(group, range(1, 2))
-    assert store.entered.wait(5)
-    rest = Writers(group, range(2, 6))
-    threading.Event().wait(0.3)
-    store.gate.set()
-    answers = first.answers() | rest.answers()
+    answers = behind_a_held_write(store, 5)
     assert all(isinstance(a, RuntimeError) for a in answers.values()), answers
     assert store.groups == [[1]]  # the four waiting were not written one after the other
-    assert group.submit(9) == 90  # the next writer leads again
