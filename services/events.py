@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import logging
-import time
+import os
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import redis
 
+from services.live import Fanout
 from services.models import Comment
 from services.redis_client import get_redis, pubsub_client
 
 log = logging.getLogger(__name__)
 
+HEALTH_CHECK = (
+    15.0  # seconds of quiet after which the subscriber PINGs Redis, to notice a dead link
+)
 PUBLISHED = "comment.published"
 REMOVED = "comment.removed"
 
@@ -62,25 +67,22 @@ def announce_many(redis_url: str, event: str, comments: list[Comment]) -> bool:
     return True
 
 
+@lru_cache(maxsize=4)
+def _fanout(redis_url: str, pid: int) -> Fanout:
+    """This process's one subscriber for its stream readers (a forked child gets its own)."""
+    return Fanout(lambda: pubsub_client(redis_url, read_timeout=HEALTH_CHECK + 5,
+                                        health_check_interval=HEALTH_CHECK))  # fmt: skip
+
+
 def listen(
     redis_url: str, article_id: str, heartbeat: float = 15.0
 ) -> Iterator[tuple[str, str] | None]:
-    """Yield (event, json data) as they come, and None every `heartbeat` seconds of quiet."""
-    client = pubsub_client(redis_url, read_timeout=heartbeat + 5)
-    pubsub = client.pubsub(ignore_subscribe_messages=True)
+    """Yield (event, json data) as they come, and None every `heartbeat` seconds of quiet;
+    raises live.Interrupted when the stream can no longer follow the article."""
+    fanout = _fanout(redis_url, os.getpid())
+    reader = fanout.open(channel(article_id))
     try:
-        pubsub.subscribe(channel(article_id))
-        quiet_since = time.monotonic()
         while True:
-            message = pubsub.get_message(timeout=heartbeat)
-            if message is None:  # also after a subscribe confirmation, which is filtered out
-                if time.monotonic() - quiet_since >= heartbeat:
-                    quiet_since = time.monotonic()
-                    yield None
-                continue
-            quiet_since = time.monotonic()
-            parsed = json.loads(message["data"])
-            yield parsed["event"], json.dumps(parsed["data"])
+            yield reader.next(heartbeat)
     finally:
-        pubsub.close()
-        client.close()
+        fanout.close(reader)

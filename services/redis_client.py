@@ -24,8 +24,14 @@ def get_redis(url: str, timeout: float = 0.5) -> redis.Redis:
     return _client(url, timeout, os.getpid())
 
 
-def pubsub_client(url: str, read_timeout: float | None = None) -> redis.Redis:
+def pubsub_client(
+    url: str, read_timeout: float | None = None, health_check_interval: float = 0
+) -> redis.Redis:
     """A dedicated client for a subscriber, whose reads may block for longer."""
     return redis.Redis.from_url(
-        url, socket_connect_timeout=1.0, socket_timeout=read_timeout, decode_responses=True
+        url,
+        socket_connect_timeout=1.0,
+        socket_timeout=read_timeout,
+        health_check_interval=health_check_interval,
+        decode_responses=True,
     )
