@@ -15,11 +15,11 @@ import time
 from typing import Any
 
 import redis
-from celery import bootsteps
 from celery.worker import state
 
 from services import heartbeat
 from services.redis_client import get_redis
+from workers.background import ThreadStep
 
 log = logging.getLogger(__name__)
 MAX_TASKS_LISTED = 20
@@ -66,15 +66,13 @@ def describe(consumer: Any, started_at: float) -> dict[str, Any]:
     }
 
 
-class Heartbeat(bootsteps.StartStopStep):
+class Heartbeat(ThreadStep):
     """Every few seconds, tell Redis that this worker consumes and what it runs."""
 
-    requires = ("celery.worker.consumer.tasks:Tasks",)
+    thread_name = "gatehouse-heartbeat"
 
     def __init__(self, consumer: Any, **kwargs: Any) -> None:
         super().__init__(consumer, **kwargs)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._started_at = time.time()
 
     def _client(self, consumer: Any) -> redis.Redis:
@@ -89,24 +87,13 @@ class Heartbeat(bootsteps.StartStopStep):
         except redis.RedisError as exc:
             log.warning("heartbeat not written", extra={"error": str(exc)})
 
-    def _run(self, consumer: Any, stop: threading.Event) -> None:
+    def before_start(self, consumer: Any) -> None:
+        self._beat(consumer)
+
+    def loop(self, consumer: Any, stop: threading.Event) -> None:
         while not stop.wait(heartbeat.INTERVAL):
             self._beat(consumer)
 
-    def start(self, consumer: Any) -> None:
-        self._beat(consumer)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(consumer, self._stop), name="gatehouse-heartbeat", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self, consumer: Any) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-            self._thread = None
-            with contextlib.suppress(redis.RedisError):  # else the heartbeat expires by itself
-                heartbeat.forget(self._client(consumer), consumer.hostname)
-
-    shutdown = stop
+    def after_stop(self, consumer: Any) -> None:
+        with contextlib.suppress(redis.RedisError):  # else the heartbeat expires by itself
+            heartbeat.forget(self._client(consumer), consumer.hostname)

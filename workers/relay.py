@@ -17,12 +17,13 @@ import threading
 from typing import Any
 
 import redis
-from celery import Celery, bootsteps
+from celery import Celery
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from services import inbox
 from services.config import Settings
 from services.redis_client import pubsub_client
+from workers.background import ThreadStep
 from workers.policy import MODERATION_QUEUE
 
 log = logging.getLogger(__name__)
@@ -69,47 +70,26 @@ def relay_once(client: redis.Redis, sender: Celery, settings: Settings, queue: s
     return len(ids)
 
 
-class Relay(bootsteps.StartStopStep):
+class Relay(ThreadStep):
     """Move ids from the intake list into batch tasks while this worker consumes."""
 
-    requires = ("celery.worker.consumer.tasks:Tasks",)
+    thread_name = "gatehouse-relay"
+    join_seconds = WAIT + 2
 
-    def __init__(self, consumer: Any, **kwargs: Any) -> None:
-        super().__init__(consumer, **kwargs)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+    def wanted(self, consumer: Any) -> bool:
+        queues = getattr(consumer.task_consumer, "queues", None) or []
+        return MODERATION_QUEUE in {q.name for q in queues}  # not a maintenance-only worker
 
-    def _run(self, settings: Settings, queue: str, stop: threading.Event) -> None:
+    def loop(self, consumer: Any, stop: threading.Event) -> None:
+        settings: Settings = consumer.app.gatehouse_settings
         client = pubsub_client(settings.redis_url, read_timeout=WAIT + settings.redis_timeout + 1)
         app = sender(settings)
         while not stop.is_set():
             try:
-                sent = relay_once(client, app, settings, queue)
+                sent = relay_once(client, app, settings, MODERATION_QUEUE)
             except FAILURES as exc:
                 log.warning("relay paused", extra={"error": str(exc)})
                 stop.wait(ERROR_PAUSE)
                 continue
             if sent is None:
                 stop.wait(BUSY_PAUSE)
-
-    def start(self, consumer: Any) -> None:
-        queues = getattr(consumer.task_consumer, "queues", None) or []
-        if MODERATION_QUEUE not in {q.name for q in queues}:
-            return  # a worker for the maintenance queue only moderates nothing
-        settings = consumer.app.gatehouse_settings
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run,
-            args=(settings, MODERATION_QUEUE, self._stop),
-            name="gatehouse-relay",
-            daemon=True,
-        )
-        self._thread.start()
-
-    def stop(self, consumer: Any) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=WAIT + 2)
-            self._thread = None
-
-    shutdown = stop
