@@ -15,7 +15,7 @@ from api import context
 from api.errors import ApiError
 from schemas.comments import CommentAccepted, CommentCreate, CommentStatusRead, Thread
 from schemas.common import ARTICLE_ID_PATTERN
-from services import comments, events, faults, inflight, metrics
+from services import comments, events, faults, inflight, intake, metrics
 from services.models import CommentStatus
 from services.publishing import body_html
 from services.ratelimit import RateLimiter
@@ -112,7 +112,7 @@ def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, 
     submission = comments.Submission(**data)
     if key is None:  # the common case: committed together with this process's other writers
         config = context.settings()
-        new_id = comments.save_if_open(
+        new_id = intake.save_if_open(
             config.database_url,
             article_id=article_id,
             submission=submission,

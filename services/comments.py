@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.db import connection_scope
-from services.group_commit import GroupCommit
 from services.models import Article, Comment, CommentStatus, utcnow
 from services.security import content_hash
 
@@ -93,30 +87,11 @@ def get_or_create_article(session: Session, article_id: str) -> Article:
     return article
 
 
-# The intake's hot path runs these as prebuilt Core statements: building the ORM's get and
-# flush cost more CPU than the SQL itself (py-spy, bench/profile.py intake --gil).
+# Prebuilt Core statements: building the ORM's get and flush cost more CPU than the SQL itself
+# (py-spy, bench/profile.py intake --gil). services/intake.py has the common case's.
 _ARTICLE_CLOSED = select(Article.closed).where(Article.id == bindparam("article_id"))
 _COMMENTS = cast(Table, Comment.__table__)
 _INSERT = insert(_COMMENTS)
-_EMPTY_ROW = dict.fromkeys(_COMMENTS.c.keys())
-_OPEN_ARTICLES = (
-    select(Article.id)
-    .where(Article.id.in_(bindparam("ids", expanding=True)), Article.closed.is_(False))
-    .with_for_update(read=True)  # PostgreSQL: FOR SHARE, so none closes before the commit
-)
-# The common case in one statement: insert the comment only if its article exists and is open.
-_INSERT_IF_OPEN = (
-    insert(_COMMENTS)
-    .from_select(
-        [c.name for c in _COMMENTS.c],
-        select(*[bindparam(c.name, type_=c.type) for c in _COMMENTS.c]).where(
-            select(Article.id)
-            .where(Article.id == bindparam("article_id"), Article.closed.is_(False))
-            .exists()
-        ),
-    )
-    .returning(_COMMENTS.c.id)
-)
 
 
 def _check_open(session: Session, article_id: str) -> None:
@@ -151,10 +126,10 @@ def _replay(existing: Comment, request_hash: str) -> Comment:
     return existing
 
 
-def _new_row(
+def new_row(
     article_id: str, submission: Submission, client: ClientInfo, idempotency_key: str | None
 ) -> dict[str, Any]:
-    """The columns of a new pending comment."""
+    """The columns of a new pending comment (every column but those left to their default)."""
     now = utcnow()
     return {
         "id": new_comment_id(),
@@ -182,49 +157,6 @@ def _new_row(
     }
 
 
-def insert_if_open(connection: Connection, rows: Sequence[dict[str, Any]]) -> list[str | None]:
-    """Insert each new comment (a row of _new_row) whose article exists and is open, in the
-    connection's transaction; the ids, None where the article is new or closed (submit() then
-    finds which). One row takes one statement; more take one read and one insert."""
-    if len(rows) == 1:
-        found = connection.execute(_INSERT_IF_OPEN, {**_EMPTY_ROW, **rows[0]}).first()
-        return [None if found is None else str(rows[0]["id"])]
-    wanted = sorted({row["article_id"] for row in rows})
-    open_ids = set(connection.scalars(_OPEN_ARTICLES, {"ids": wanted}))
-    keep = [{**_EMPTY_ROW, **row} for row in rows if row["article_id"] in open_ids]
-    if keep:
-        connection.execute(_INSERT, keep)
-    return [str(row["id"]) if row["article_id"] in open_ids else None for row in rows]
-
-
-@lru_cache(maxsize=8)
-def _intake_group(url: str, pid: int, lock_timeout: float | None) -> GroupCommit[Any, Any]:
-    def write(rows: Sequence[dict[str, Any]]) -> list[str | None]:
-        with connection_scope(url, write=True, lock_timeout=lock_timeout) as connection:
-            return insert_if_open(connection, rows)
-
-    return GroupCommit(write)
-
-
-def save_if_open(
-    url: str,
-    *,
-    article_id: str,
-    submission: Submission,
-    client: ClientInfo,
-    lock_timeout: float | None = None,
-) -> str | None:
-    """The intake's common case (no Idempotency-Key, no parent): commit the new pending comment
-    if its article exists and is open, and return its id; None if not. The process's writers
-    of the moment share one transaction (services/group_commit.py): one write turn and one
-    commit for all of them. No ORM object is built: the caller needs only the id."""
-    if submission.parent_id is not None:
-        return None
-    row = _new_row(article_id, submission, client, None)
-    result: str | None = _intake_group(url, os.getpid(), lock_timeout).submit(row)
-    return result
-
-
 def submit(
     session: Session,
     *,
@@ -235,8 +167,8 @@ def submit(
 ) -> tuple[Comment, bool]:
     """Save a new pending comment; returns it and whether it is new (False for a replay). The
     general path (a new or closed article, a parent, an Idempotency-Key); the common case is
-    insert_if_open's."""
-    values = _new_row(article_id, submission, client, idempotency_key)
+    services.intake's."""
+    values = new_row(article_id, submission, client, idempotency_key)
     if idempotency_key:
         existing = find_by_idempotency_key(session, article_id, idempotency_key)
         if existing is not None:

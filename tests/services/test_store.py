@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from services import comments, publishing, stale
+from services import comments, intake, publishing, stale
 from services.config import load_settings
 from services.db import connection_scope, session_scope
 from services.models import Article, Comment, CommentStatus, DeadLetter, utcnow
@@ -128,7 +128,7 @@ def test_pending_summary_counts_and_ages(database_url: str, clean: None) -> None
 
 def _row(article_id: str, body: str) -> dict[str, object]:
     submission = comments.Submission(author_name="Ana", body=body)
-    return comments._new_row(article_id, submission, CLIENT, None)
+    return comments.new_row(article_id, submission, CLIENT, None)
 
 
 def test_insert_if_open_saves_the_rows_of_open_articles_only(
@@ -139,10 +139,10 @@ def test_insert_if_open_saves_the_rows_of_open_articles_only(
         session.add(Article(id="shut", closed=True, premoderation=False, policy={}))
     rows = [_row("a1", "one"), _row("shut", "two"), _row("new", "three"), _row("a1", "four")]
     with connection_scope(database_url, write=True) as connection:
-        ids = comments.insert_if_open(connection, rows)
+        ids = intake.insert_if_open(connection, rows)
     assert ids == [rows[0]["id"], None, None, rows[3]["id"]]
     with connection_scope(database_url, write=True) as connection:  # one row: one statement
-        assert comments.insert_if_open(connection, [_row("shut", "five")]) == [None]
+        assert intake.insert_if_open(connection, [_row("shut", "five")]) == [None]
     with session_scope(database_url) as session:
         saved = session.scalars(select(Comment.body).where(Comment.id.in_(ids[0::3])))
         assert sorted(saved) == ["four", "one"]
@@ -156,7 +156,7 @@ def test_save_if_open_from_many_threads_saves_each_comment_once(
     submission = comments.Submission(author_name="Ana", body="At the same moment")
     with ThreadPoolExecutor(max_workers=12) as pool:
         ids = list(pool.map(
-            lambda _: comments.save_if_open(
+            lambda _: intake.save_if_open(
                 database_url, article_id="a1", submission=submission, client=CLIENT
             ),
             range(60),
