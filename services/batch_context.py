@@ -1,12 +1,13 @@
 """What the pipeline needs to know beyond a comment's text, read for a whole batch at once.
 
-Per batch: five queries (articles, bans, trust, near-duplicates, recent comments by the same
-authors), whatever its size. One query per comment cost a round trip each, which on
+Per batch: five queries (articles, bans, trust, near-duplicates, the same authors' comments
+in the ten minutes before each), whatever its size. One query per comment cost a round trip each, which on
 PostgreSQL was a third of a worker's time.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,16 +57,19 @@ def _trust(session: Session, column: ColumnElement[Any], keys: list[str]) -> dic
     return {key: int(n or 0) for key, n in session.execute(query, {"keys": keys})}
 
 
-def _recent(
-    session: Session, column: ColumnElement[Any], keys: list[str], since: Any
-) -> dict[str, int]:
-    """Comments per author since a moment (each comment counts itself too)."""
+def _author_times(
+    session: Session, column: ColumnElement[Any], keys: list[str], start: Any, end: Any
+) -> dict[str, list[Any]]:
+    """When each author's comments were made in [start, end), oldest first."""
     query = (
-        select(column, func.count())
-        .where(column.in_(_KEYS), Comment.created_at >= since)
-        .group_by(column)
+        select(column, Comment.created_at)
+        .where(column.in_(_KEYS), Comment.created_at >= start, Comment.created_at < end)
+        .order_by(Comment.created_at)
     )
-    return {key: int(n) for key, n in session.execute(query, {"keys": keys})}
+    times: dict[str, list[Any]] = {}
+    for key, created_at in session.execute(query, {"keys": keys}):
+        times.setdefault(key, []).append(created_at)
+    return times
 
 
 @dataclass(frozen=True)
@@ -75,9 +79,11 @@ class BatchFacts:
     articles: dict[str, tuple[Any, bool]]  # article id -> (policy, premoderation)
     banned: frozenset[str]  # the keyed hashes among the batch's that are banned now
     trust: dict[tuple[str, str], int]  # (author column, key) -> trust
-    recent: dict[tuple[str, str], int]  # (author column, key) -> comments in RECENT_WINDOW
+    # comment id -> its author's comments in the RECENT_WINDOW before it: counted up to the
+    # comment itself, not up to now, so a comment is judged the same however late a worker
+    # gets to it (a backlog, a retry), not by the burst that came after it
+    recent: dict[str, int]
     duplicates: dict[str, int]  # fingerprint -> decided comments with it in DUPLICATE_WINDOW
-    since: Any  # the start of RECENT_WINDOW
 
     def context(
         self,
@@ -92,7 +98,6 @@ class BatchFacts:
         """One comment's context; `alongside` counts its near-duplicates earlier in the batch."""
         article_policy, premoderation = self.articles[comment.article_id]
         key = (author_column(comment), author_key(comment) or "")
-        itself = 1 if comment.created_at >= self.since else 0
         policy = {**site_policy, **(article_policy or {}), "premoderation": premoderation}
         return pipeline.Context(
             author_name=comment.author_name,
@@ -100,7 +105,7 @@ class BatchFacts:
             banned=any(h in self.banned for h in _ban_hashes(comment, secret)),
             author_trust=self.trust.get(key, 0),
             recent_duplicates=self.duplicates.get(fingerprint, 0) + alongside,
-            author_recent_count=max(0, self.recent.get(key, 0) - itself),
+            author_recent_count=self.recent.get(comment.id, 0),
             blocked_terms=terms[TermList.BLOCKED],
             held_terms=terms[TermList.HELD],
             allowed_terms=terms[TermList.ALLOWED],
@@ -123,7 +128,11 @@ def _one_query(author: Any) -> Select[Any]:
     duplicates = select(func.count()).where(
         Comment.fingerprint == bindparam("fingerprint"), Comment.created_at >= bindparam("hour_ago")
     )
-    recent = select(func.count()).where(is_author, Comment.created_at >= bindparam("since"))
+    recent = select(func.count()).where(
+        is_author,
+        Comment.created_at >= bindparam("since"),
+        Comment.created_at < bindparam("until"),
+    )
     return select(
         Article.policy,
         Article.premoderation,
@@ -139,12 +148,11 @@ _ONE = {name: _one_query(getattr(Comment, name)) for name in ("author_email", "c
 
 def _gather_one(session: Session, comment: Comment, secret: str, fingerprint: str) -> BatchFacts:
     now = utcnow()
-    since = now - RECENT_WINDOW
     hashes = _ban_hashes(comment, secret)
     column, key = author_column(comment), author_key(comment)
     params = {"author": key, "now": now, "keys": hashes or [""], "fingerprint": fingerprint,
-              "hour_ago": now - DUPLICATE_WINDOW, "since": since,
-              "article_id": comment.article_id}  # fmt: skip
+              "hour_ago": now - DUPLICATE_WINDOW, "article_id": comment.article_id,
+              "since": comment.created_at - RECENT_WINDOW, "until": comment.created_at}  # fmt: skip
     row = session.execute(_ONE[column], params).one_or_none()
     if row is None:  # no such article: the same KeyError the batch's lookup gives
         raise KeyError(comment.article_id)
@@ -154,9 +162,8 @@ def _gather_one(session: Session, comment: Comment, secret: str, fingerprint: st
         articles={comment.article_id: (policy, bool(premoderation))},
         banned=frozenset(hashes) if banned else frozenset(),
         trust={author: int(trust or 0)},
-        recent={author: int(recent or 0)},
+        recent={comment.id: int(recent or 0)},
         duplicates={fingerprint: int(duplicates or 0)},
-        since=since,
     )
 
 
@@ -176,7 +183,6 @@ def gather_many(
 ) -> BatchFacts:
     """The batch's facts in a few queries, whatever its size."""
     now = utcnow()
-    since = now - RECENT_WINDOW
     article_ids = sorted({c.article_id for c in comments})
     rows = session.execute(
         select(Article.id, Article.policy, Article.premoderation).where(Article.id.in_(_KEYS)),
@@ -188,7 +194,9 @@ def gather_many(
     bans = select(Ban.value_hash).where(Ban.value_hash.in_(_KEYS), Ban.lifted_at.is_(None), active)
     banned = frozenset(session.scalars(bans, {"keys": hashes})) if hashes else frozenset()
     trust: dict[tuple[str, str], int] = {}
-    recent: dict[tuple[str, str], int] = {}
+    times: dict[tuple[str, str], list[Any]] = {}
+    start = min(c.created_at for c in comments) - RECENT_WINDOW
+    end = max(c.created_at for c in comments)
     by_column: dict[str, set[str]] = {"author_email": set(), "client_hash": set()}
     for comment in comments:
         key = author_key(comment)
@@ -199,8 +207,15 @@ def gather_many(
             continue
         column = getattr(Comment, name)
         trust.update(((name, k), n) for k, n in _trust(session, column, sorted(keys)).items())
-        found = _recent(session, column, sorted(keys), since)
-        recent.update(((name, k), n) for k, n in found.items())
+        found = _author_times(session, column, sorted(keys), start, end)
+        times.update(((name, k), t) for k, t in found.items())
+    recent = {}
+    for comment in comments:
+        made = times.get((author_column(comment), author_key(comment) or ""), [])
+        earlier = bisect_left(made, comment.created_at) - bisect_left(
+            made, comment.created_at - RECENT_WINDOW
+        )
+        recent[comment.id] = earlier
     wanted = sorted(set(fingerprints))
     duplicates: Counter[str] = Counter()
     if wanted:
@@ -210,4 +225,4 @@ def gather_many(
             .group_by(Comment.fingerprint)
         )
         duplicates.update({str(fp): int(n) for fp, n in session.execute(query, {"keys": wanted})})
-    return BatchFacts(articles, banned, trust, recent, dict(duplicates), since)
+    return BatchFacts(articles, banned, trust, recent, dict(duplicates))

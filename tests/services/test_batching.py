@@ -200,3 +200,25 @@ def test_a_batch_of_one_reads_the_same_facts_in_one_statement_as_a_batch_does(
     assert probe.author_trust == 1 and probe.recent_duplicates == 1
     assert probe.author_recent_count == 1 and not probe.banned
     assert banned.banned and banned.author_trust == 0 and banned.author_recent_count == 0
+
+
+def test_posting_too_fast_counts_only_the_comments_before_each_one(
+    database_url: str, clean: None
+) -> None:
+    ids = [submit(database_url, f"Point number {n}.", email="quick@example.org") for n in range(7)]
+    with session_scope(database_url) as session:
+        batch = list(session.scalars(select(Comment).where(Comment.id.in_(ids))))
+        batch.sort(key=lambda c: ids.index(c.id))
+        terms = moderation.site_terms(session)
+
+        def recent(facts: batch_context.BatchFacts, comment: Comment) -> int:
+            context = facts.context(comment, secret=SECRET, site_policy={}, terms=terms,
+                                    fingerprint=pipeline.fingerprint(comment.body))  # fmt: skip
+            return context.author_recent_count
+
+        together = batch_context.gather_many(session, batch, SECRET, [])
+        assert [recent(together, c) for c in batch] == list(range(7))
+        for n, comment in enumerate(batch):  # alone, as a worker that gets to it late sees it
+            fingerprint = pipeline.fingerprint(comment.body)
+            alone = batch_context.gather(session, [comment], SECRET, [fingerprint])
+            assert recent(alone, comment) == n
