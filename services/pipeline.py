@@ -26,7 +26,7 @@ class Context:
     banned: bool = False
     author_trust: int = 0  # approvals minus rejections of the author's earlier comments
     recent_duplicates: int = 0  # comments with the same fingerprint in the last hour
-    author_recent_count: int = 0  # comments from this author or address in the last 10 minutes
+    author_recent_count: int = 0  # comments from this author or address in the 10 min before it
     blocked_terms: tuple[str, ...] = ()
     held_terms: tuple[str, ...] = ()
     allowed_terms: tuple[str, ...] = ()

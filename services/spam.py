@@ -177,7 +177,7 @@ EXPLANATIONS = {
     "shouting": "Written mostly in capitals",
     "repetition": "Repeats the same word or character over and over",
     "near_duplicate": "The same text was posted {count} other time(s) in the last hour",
-    "posting_too_fast": "The author posted {count} comments in the last 10 minutes",
+    "posting_too_fast": "The author posted {count} comments in the 10 minutes before this one",
     "spam_model": "Reads like spam to the trained model",
 }
 # Log-odds added for signals too rare in the training data for the model to weigh them.
