@@ -1,8 +1,8 @@
 """What the pipeline needs to know beyond a comment's text, read for a whole batch at once.
 
 Per batch: five queries (articles, bans, trust, near-duplicates, the same authors' comments
-in the ten minutes before each), whatever its size. One query per comment cost a round trip each, which on
-PostgreSQL was a third of a worker's time.
+in the ten minutes before each), whatever its size. One query per comment cost a round trip
+each, which on PostgreSQL was a third of a worker's time.
 """
 
 from __future__ import annotations

@@ -17,9 +17,8 @@ from services.redis_client import get_redis, pubsub_client
 
 log = logging.getLogger(__name__)
 
-HEALTH_CHECK = (
-    15.0  # seconds of quiet after which the subscriber PINGs Redis, to notice a dead link
-)
+# seconds of quiet after which the subscriber PINGs Redis, to notice a dead link
+HEALTH_CHECK = 15.0
 PUBLISHED = "comment.published"
 REMOVED = "comment.removed"
 
