@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import fields
+from functools import partial
 from typing import Any
 
 from flask import Flask, Response
@@ -14,6 +15,7 @@ from werkzeug.routing import IntegerConverter, Map
 from api import cli, context, errors, moderation, openapi, ops, site, web
 from services.config import INSTANCE, Settings, load_settings
 from services.ratelimit import RateLimiter
+from workers import dispatch
 
 SETTING_NAMES = {f.name for f in fields(Settings)}
 DB_INT_MAX = 2**63 - 1
@@ -54,6 +56,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         namespace="comments",
         timeout=settings.redis_timeout,
     )
+    # how the intake queues what it saved (one object per app: services/intake.py)
+    app.extensions["gatehouse.hand_on"] = partial(dispatch.send_many, settings)
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)  # type: ignore[method-assign]
     CORS(

@@ -100,9 +100,9 @@ def _submission() -> dict[str, Any]:
         ) from exc
 
 
-def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, str, bool]:
-    """Commit the comment (or find the one this Idempotency-Key made): its id, its status and
-    whether it is new."""
+def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, str, bool, bool]:
+    """Commit the comment (or find the one this Idempotency-Key made) and queue it if new: its
+    id, its status, whether it is new and whether it was queued."""
     client = comments.ClientInfo(
         client_hash=context.client_hash(),
         user_agent=(request.user_agent.string or "")[:512] or None,
@@ -110,17 +110,18 @@ def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, 
     )
     faults.check("intake", data["body"])
     submission = comments.Submission(**data)
-    if key is None:  # the common case: committed together with this process's other writers
-        config = context.settings()
-        new_id = intake.save_if_open(
+    config = context.settings()
+    if key is None:  # the common case: committed and queued with this process's other writers
+        saved = intake.save_if_open(
             config.database_url,
             article_id=article_id,
             submission=submission,
             client=client,
+            hand_on=current_app.extensions["gatehouse.hand_on"],
             lock_timeout=config.db_lock_timeout,
         )
-        if new_id is not None:
-            return new_id, str(CommentStatus.PENDING), True
+        if saved is not None:
+            return saved.id, str(CommentStatus.PENDING), True, saved.queued
     try:
         with context.db(write=True) as session:
             comment, created = comments.submit(
@@ -130,15 +131,19 @@ def _save(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, 
                 client=client,
                 idempotency_key=key,
             )
-            return comment.id, str(comment.status), created
+            comment_id, status = comment.id, str(comment.status)
     except comments.ArticleClosed as exc:
         raise ApiError(403, exc.code, str(exc)) from exc
     except comments.IntakeError as exc:
         fields = {exc.field: [str(exc)]} if exc.field else None
         raise ApiError(422, exc.code, str(exc), fields=fields) from exc
+    queued = created and dispatch.send_moderation(config, comment_id, context.request_id())
+    return comment_id, status, created, queued
 
 
-def _save_once(article_id: str, data: dict[str, Any], key: str | None) -> tuple[str, str, bool]:
+def _save_once(
+    article_id: str, data: dict[str, Any], key: str | None
+) -> tuple[str, str, bool, bool]:
     """Save, holding a lease on the Idempotency-Key so a concurrent twin gets 409."""
     if key is None:
         return _save(article_id, data, None)
@@ -162,10 +167,9 @@ def post_comment(article_id: str) -> Response:
     data = _submission()
     key = _idempotency_key()
     _rate_limit()
-    comment_id, status, created = _save_once(article_id, data, key)
+    comment_id, status, created, queued = _save_once(article_id, data, key)
     if created:
         metrics.RECEIVED.inc()
-        queued = dispatch.send_moderation(context.settings(), comment_id, context.request_id())
         # logged once the answer is known, as this request's one line (api/ops.py)
         g.request_log = ("comment received", {"comment_id": comment_id, "article_id": article_id,
                                               "queued": queued})  # fmt: skip

@@ -6,6 +6,10 @@ transaction raised). Items that arrive meanwhile wait for the next leader: the f
 is woken to lead. So a lone writer costs one transaction, as before, and under load one
 transaction (one write turn, one BEGIN, one COMMIT) carries as many items as arrived while the
 previous one was being written. A caller returns only after its own transaction committed.
+
+An optional `after(results)` step runs once per group when its transaction is done, outside
+the lead (the next group is already being written meanwhile): the intake uses it to queue a
+whole group's comments with one Redis command.
 """
 
 from __future__ import annotations
@@ -33,10 +37,17 @@ class _Waiter(Generic[Item, Result]):
 
 
 class GroupCommit(Generic[Item, Result]):
-    """Write items in groups with `write(items) -> results` (one result per item, in order)."""
+    """Write items in groups with `write(items) -> results` (one result per item, in order),
+    then pass each group's results through `after(results) -> results`, if given. An error in
+    `after` reaches its group's callers (their items are written)."""
 
-    def __init__(self, write: Callable[[Sequence[Item]], Sequence[Result]]) -> None:
+    def __init__(
+        self,
+        write: Callable[[Sequence[Item]], Sequence[Result]],
+        after: Callable[[Sequence[Result]], Sequence[Result]] | None = None,
+    ) -> None:
         self._write = write
+        self._after = after
         self._lock = threading.Lock()
         self._waiting: list[_Waiter[Item, Result]] = []
         self._leading = False
@@ -61,26 +72,33 @@ class GroupCommit(Generic[Item, Result]):
     def _lead(self) -> None:
         with self._lock:
             group, self._waiting = self._waiting[:MAX_GROUP], self._waiting[MAX_GROUP:]
+        results: Sequence[Result] = ()
+        error: BaseException | None = None
         try:
             results = self._write([w.item for w in group])
         except BaseException as exc:
             # every caller of the group gets the transaction's error, and so do those that
             # arrived meanwhile: a store that just refused (locked, down) would keep each of
             # them waiting its own timeout over again, one after the other
+            error = exc
             with self._lock:
                 group, self._waiting = group + self._waiting, []
-            for waiter in group:
-                waiter.error = exc
-        else:
-            for waiter, result in zip(group, results, strict=True):
-                waiter.result = result
         finally:
             with self._lock:
                 successor = self._waiting[0] if self._waiting else None
                 self._leading = successor is not None
-            for waiter in group:
-                waiter.done = True
-                waiter.woken.set()
             if successor is not None:
                 successor.lead = True
                 successor.woken.set()
+        if error is None and self._after is not None:
+            try:
+                results = self._after(results)
+            except BaseException as exc:
+                error = exc
+        if error is None:
+            for waiter, result in zip(group, results, strict=True):
+                waiter.result = result
+        for waiter in group:
+            waiter.error = error
+            waiter.done = True
+            waiter.woken.set()

@@ -1,7 +1,7 @@
 """The intake list: ids of saved comments on their way to the workers.
 
-The API pushes a comment's id here after committing the comment: one LPUSH, the cheapest thing a
-request can do with Redis. A relay in each worker takes the ids out oldest first, as many as have
+The API pushes a comment's id here after committing the comment: one LPUSH (one for all the
+comments a group commit saved together), the cheapest thing a request can do with Redis. A relay in each worker takes the ids out oldest first, as many as have
 gathered, and hands them on as one Celery task: one id at a time when the workers keep up, larger
 batches when they fall behind. The list is a delivery mechanism only; a comment whose id is lost
 here (a wiped Redis, a relay killed between taking and sending) is still pending in the
@@ -18,9 +18,9 @@ import redis
 INBOX = "intake"
 
 
-def push(client: redis.Redis, comment_id: str) -> None:
-    """Queue one saved comment."""
-    client.lpush(INBOX, comment_id)
+def push(client: redis.Redis, *comment_ids: str) -> None:
+    """Queue saved comments, in the order given, with one command."""
+    client.lpush(INBOX, *comment_ids)
 
 
 def push_back(client: redis.Redis, ids: Sequence[str]) -> None:

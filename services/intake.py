@@ -1,5 +1,6 @@
 """The intake's common case: a new comment with no Idempotency-Key and no parent, on an article
-that exists and is open, saved with the other writers of the moment (group commit).
+that exists and is open, saved with the other writers of the moment (group commit) and then
+queued with them.
 
 The general case (a new or closed article, a parent, an Idempotency-Key) is comments.submit's.
 """
@@ -7,7 +8,8 @@ The general case (a new or closed article, a parent, an Idempotency-Key) is comm
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
@@ -57,13 +59,31 @@ def insert_if_open(connection: Connection, rows: Sequence[dict[str, Any]]) -> li
     return [str(row["id"]) if row["article_id"] in open_ids else None for row in rows]
 
 
+HandOn = Callable[[Sequence[str]], bool]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A comment the intake committed, and whether it was handed on to the workers."""
+
+    id: str
+    queued: bool
+
+
 @lru_cache(maxsize=8)
-def _group(url: str, pid: int, lock_timeout: float | None) -> GroupCommit[Any, Any]:
+def _group(
+    url: str, pid: int, lock_timeout: float | None, hand_on: HandOn
+) -> GroupCommit[Any, Any]:
     def write(rows: Sequence[dict[str, Any]]) -> list[str | None]:
         with connection_scope(url, write=True, lock_timeout=lock_timeout) as connection:
             return insert_if_open(connection, rows)
 
-    return GroupCommit(write)
+    def queue(ids: Sequence[str | None]) -> list[Saved | None]:
+        saved = [i for i in ids if i is not None]
+        queued = bool(saved) and hand_on(saved)
+        return [None if i is None else Saved(i, queued) for i in ids]
+
+    return GroupCommit(write, queue)
 
 
 def save_if_open(
@@ -72,14 +92,18 @@ def save_if_open(
     article_id: str,
     submission: Submission,
     client: ClientInfo,
+    hand_on: HandOn,
     lock_timeout: float | None = None,
-) -> str | None:
-    """Commit the new pending comment if its article exists and is open, and return its id;
-    None if not, or if it has a parent. The process's writers of the moment share one
-    transaction (services/group_commit.py): one write turn and one commit for all of them.
-    No ORM object is built: the caller needs only the id."""
+) -> Saved | None:
+    """Commit the new pending comment if its article exists and is open, then queue it with
+    `hand_on(ids) -> queued`; None if the article is new or closed, or the comment has a parent.
+
+    The process's writers of the moment share one transaction (services/group_commit.py): one
+    write turn and one commit for all of them, then one `hand_on` call with all their ids. No
+    ORM object is built: the caller needs only the id. `hand_on` should be one object for the
+    life of the process (it is part of the group's key)."""
     if submission.parent_id is not None:
         return None
     row = new_row(article_id, submission, client, None)
-    result: str | None = _group(url, os.getpid(), lock_timeout).submit(row)
+    result: Saved | None = _group(url, os.getpid(), lock_timeout, hand_on).submit(row)
     return result

@@ -98,3 +98,38 @@ def test_a_failed_write_fails_its_group_and_those_waiting() -> None:
     answers = behind_a_held_write(store, 5)
     assert all(isinstance(a, RuntimeError) for a in answers.values()), answers
     assert store.groups == [[1]]  # the four waiting were not written one after the other
+
+
+def test_after_runs_once_per_group_and_gives_each_caller_its_result() -> None:
+    store = Store()
+    calls: list[list[int]] = []
+
+    def after(results: Sequence[int]) -> list[int]:
+        calls.append(list(results))
+        return [r + 1 for r in results]
+
+    group = GroupCommit(store.write, after)
+    store.gate.clear()
+    first = Writers(group, range(1, 2))
+    assert store.entered.wait(5)
+    rest = Writers(group, range(2, 6))
+    threading.Event().wait(0.3)
+    store.gate.set()
+    assert first.answers() | rest.answers() == {i: i * 10 + 1 for i in range(1, 6)}
+    assert [len(c) for c in calls] == [1, 4]  # once for each written group, with its results
+
+
+def test_an_error_in_after_reaches_only_its_group() -> None:
+    store = Store()
+    fail = [True]
+
+    def after(results: Sequence[int]) -> Sequence[int]:
+        if fail.pop() if fail else False:
+            raise ConnectionError("queue away")
+        return results
+
+    group = GroupCommit(store.write, after)
+    with pytest.raises(ConnectionError):
+        group.submit(1)
+    assert store.groups == [[1]]  # written all the same
+    assert group.submit(2) == 20  # and the next group is not affected

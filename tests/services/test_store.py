@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -149,19 +150,49 @@ def test_insert_if_open_saves_the_rows_of_open_articles_only(
         assert session.get(Article, "new") is None  # submit() creates articles, not this
 
 
-def test_save_if_open_from_many_threads_saves_each_comment_once(
+def test_save_if_open_from_many_threads_saves_and_hands_on_each_comment_once(
     database_url: str, clean: None
 ) -> None:
     submit(database_url)
     submission = comments.Submission(author_name="Ana", body="At the same moment")
+    handed_on: list[list[str]] = []
+
+    def hand_on(ids: Sequence[str]) -> bool:
+        handed_on.append(list(ids))
+        return True
+
     with ThreadPoolExecutor(max_workers=12) as pool:
-        ids = list(pool.map(
+        saved = list(pool.map(
             lambda _: intake.save_if_open(
-                database_url, article_id="a1", submission=submission, client=CLIENT
+                database_url, article_id="a1", submission=submission, client=CLIENT,
+                hand_on=hand_on,
             ),
             range(60),
         ))  # fmt: skip
-    assert None not in ids and len(set(ids)) == 60
+    ids = [s.id for s in saved if s is not None]
+    assert len(set(ids)) == 60 and all(s is not None and s.queued for s in saved)
+    assert sorted(i for group in handed_on for i in group) == sorted(ids)  # each id once
     with session_scope(database_url) as session:
         count = session.scalar(select(func.count()).select_from(Comment).where(Comment.id.in_(ids)))
         assert count == 60
+
+
+def test_save_if_open_reports_a_comment_it_could_not_hand_on(
+    database_url: str, clean: None
+) -> None:
+    submit(database_url)
+    saved = intake.save_if_open(
+        database_url,
+        article_id="a1",
+        submission=comments.Submission(author_name="Ana", body="Queue is away"),
+        client=CLIENT,
+        hand_on=_refuse,
+    )
+    assert saved is not None and not saved.queued
+    with session_scope(database_url) as session:  # saved all the same, for the re-sender
+        comment = session.get(Comment, saved.id)
+        assert comment is not None and comment.status == CommentStatus.PENDING
+
+
+def _refuse(ids: Sequence[str]) -> bool:
+    return False
