@@ -14,6 +14,12 @@ worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 
+# Each process listens on its own socket (SO_REUSEPORT) and the kernel spreads new connections
+# across them. With one shared socket, the process that wakes first accepts a whole burst of
+# keep-alive connections (a proxy's pool, a load test) and serves them all on one core while the
+# other idles. GUNICORN_REUSE_PORT=0 goes back to the shared socket.
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") != "0"
+
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "5"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
