@@ -1,0 +1,98 @@
+"""Toxicity in phrases: the pattern detectors, names called at the end of a comment, swearing
+at a put-down, and reported speech left out."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from services.toxicity_hits import WORD, Hit
+from services.toxicity_lexicon import (
+    ACCUSATIONS,
+    ADDRESSED,
+    BARRIERS,
+    INSULTS,
+    MILD,
+    NOT_PEOPLE,
+    PUT_DOWNS,
+    STRONG_EXPLETIVE,
+)
+from services.toxicity_patterns import DETECTORS
+
+QUOTE_MARKS = frozenset("'\"\u201c\u2018")
+QUOTED = re.compile(
+    r"(?:^|(?<=[\s(:,]))['\"\u201c\u2018]([^'\"\u201c\u201d\u2018\u2019\n]{1,120})['\"\u201d\u2019](?=$|[\s.,;:!?)])"
+)
+PUT_DOWN_REACH = 4  # words either side of a swear word in which a put-down makes it abuse
+# "..., loser!" at the very end, or "Shut it, snowflake." / "Keep crying, snowflake, ..."
+VOCATIVE = re.compile(r"[,!]\s+(\w+)(?:[.!?]*\s*$|[.!?]+\s|,\s)")
+NAMES_CALLED = INSULTS | MILD
+# "..., you tinfoil-hat nutter." / "Learn to read, you illiterate muppet!": a closing
+# "you" and up to two describing words before an insulting noun.
+YOU_VOCATIVE = re.compile(r"[,!]\s+(?:you|u|ya)\s+((?:[\w'-]+\s+){0,2})(\w+)[.!?]*\s*$")
+
+
+def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
+    """Threats, self-harm, dehumanising and the other phrase patterns."""
+    hits = []
+    for tail in VOCATIVE.finditer(normalized):
+        # inside the text, "cowards, traitors, liars" is more often a list of accusations
+        at_end = not normalized[tail.end() :].strip()
+        if tail.group(1) in (MILD if at_end else MILD - ACCUSATIONS):
+            hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
+    hits += _closing_insult(normalized, present)
+    for category, first, second, pattern in DETECTORS:
+        if first.isdisjoint(present) or (second and second.isdisjoint(present)):
+            continue
+        for m in pattern.finditer(normalized):
+            before = WORD.findall(normalized, max(0, m.start() - 20), m.start())
+            if category == "threat" and before and before[-1] in NOT_PEOPLE:
+                continue
+            hits.append(Hit(category, m.group(0).strip(" ,.!?"), m.start(), m.end()))
+    return hits
+
+
+def _closing_insult(normalized: str, present: set[str]) -> list[Hit]:
+    """A name called at the end of a comment: "..., you tinfoil-hat nutter." """
+    closing = YOU_VOCATIVE.search(normalized) if not ADDRESSED.isdisjoint(present) else None
+    if not closing or closing.group(2) not in NAMES_CALLED:
+        return []
+    if not BARRIERS.isdisjoint(closing.group(1).split()):
+        return []  # "..., you voted for clowns" names what was voted for
+    return [Hit("insult", closing.group(2), closing.start(2), closing.end(2))]
+
+
+@lru_cache(maxsize=65536)
+def _is_strong_expletive(word: str) -> bool:
+    """True for the swear words that turn a put-down into abuse."""
+    return STRONG_EXPLETIVE.fullmatch(word) is not None
+
+
+def hostile_swearing(normalized: str, words: list[str], present: set[str]) -> list[Hit]:
+    """A strong swear word next to a put-down: "fucking clowns, the lot of them", "what a
+    fucking disgrace". Swearing in delight ("fucking love this") stays censorable."""
+    if present.isdisjoint(PUT_DOWNS):
+        return []
+    for index, word in enumerate(words):
+        if _is_strong_expletive(word) and not PUT_DOWNS.isdisjoint(
+            words[max(0, index - PUT_DOWN_REACH) : index + PUT_DOWN_REACH + 1]
+        ):
+            start, end = next(
+                m.span() for i, m in enumerate(WORD.finditer(normalized)) if i == index
+            )
+            return [Hit("hostile_profanity", normalized[start:end], start, end)]
+    return []
+
+
+def unquoted(hits: list[Hit], normalized: str) -> list[Hit]:
+    """Drop pattern hits inside quotation marks: reported speech ("he said they 'should be
+    shot'") is news, not a threat by the commenter. Slurs and sexual terms stay."""
+    if not hits or not QUOTE_MARKS.intersection(normalized):
+        return hits
+    quoted = [m.span(1) for m in QUOTED.finditer(normalized)]
+    return [
+        hit
+        for hit in hits
+        if hit.category in ("slur", "sexual")
+        or not any(start <= hit.start and hit.end <= end for start, end in quoted)
+    ]
