@@ -1,0 +1,37 @@
+"""The spam model: a fitted logistic regression over words, word pairs and signals, plus
+fixed log-odds for signals too rare in the training data for it to weigh."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from services.spam_signals import Signal
+
+DATA = Path(__file__).resolve().parent / "data" / "spam_model.json"
+# Log-odds added for signals too rare in the training data for the model to weigh them.
+PRIORS = {"crypto_bait": 2.5, "contact_handle": 3.0, "link_shortener": 1.5, "blocked_domain": 2.5}
+
+
+@cache
+def _weights(path: Path = DATA) -> tuple[float, dict[str, float]]:
+    """The fitted intercept and feature weights, read once."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return float(data["intercept"]), {k: float(v) for k, v in data["weights"].items()}
+
+
+def model_logit(features: list[str]) -> float:
+    """The fitted logistic regression's log-odds for the features from `spam.analyze`."""
+    intercept, weights = _weights()
+    return intercept + sum(weights.get(feature, 0.0) for feature in set(features))
+
+
+def prior_logit(found: list[Signal]) -> float:
+    """The log-odds the rare signals present add to the model's."""
+    return sum(PRIORS.get(signal.code, 0.0) for signal in found)
+
+
+def content_logit(found: list[Signal], features: list[str]) -> float:
+    """The model's log-odds plus the priors of the rare signals present."""
+    return model_logit(features) + prior_logit(found)

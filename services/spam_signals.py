@@ -1,0 +1,31 @@
+"""Spam signals: the named reasons a comment is scored as spam, and what each one means."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXPLANATIONS = {
+    "link": "Contains a link to an unknown site",
+    "many_links": "Contains several links",
+    "link_shortener": "Hides where a link goes behind a link shortener",
+    "blocked_domain": "Links to a domain on the spam blocklist",
+    "contact_handle": "Asks readers to get in touch off-site (e-mail, messaging app, DM)",
+    "phone_number": "Contains a phone number",
+    "sms_shortcode": "Asks readers to text a short code",
+    "money_bait": "Offers money, prizes or deals",
+    "crypto_bait": "Crypto or trading bait",
+    "self_promotion": "Promotes the author's own channel or site",
+    "shouting": "Written mostly in capitals",
+    "repetition": "Repeats the same word or character over and over",
+    "near_duplicate": "The same text was posted {count} other time(s) in the last hour",
+    "posting_too_fast": "The author posted {count} comments in the 10 minutes before this one",
+    "spam_model": "Reads like spam to the trained model",
+}
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One named spam signal with the (start, end, text) spans that raised it."""
+
+    code: str
+    spans: tuple[tuple[int, int, str], ...] = ()
