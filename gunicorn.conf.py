@@ -8,9 +8,15 @@ import os
 # gunicorn 25+ otherwise shares one control socket in ~/.gunicorn between every instance.
 control_socket_disable = True
 
-# The SSE stream holds its connection open: with gunicorn's default sync workers each reader
-# would take a whole worker (and be killed after `timeout`). gthread serves it on a thread.
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+# gevent: each request is a greenlet. A request spends most of its time waiting (for its group's
+# commit, for Redis), and a greenlet waits for a fraction of what a thread switch costs under
+# the GIL: side by side, ~0.75 ms of CPU per POST against ~0.95 ms under gthread 2x8 (bench/
+# RESULTS.md). An SSE stream open on this port holds a greenlet, not a thread or a worker.
+# SQLite's own lock waits would stop a whole process here, so under gevent they are made in
+# Python (services/db.py); psycopg yields to gevent by itself. gthread (GUNICORN_THREADS per
+# process) remains a choice.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gevent")
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 

@@ -157,7 +157,7 @@ class Stack:
         return redis.Redis.from_url(self.redis.url)
 
     def start_api(self, workers: int = 2) -> ApiServer:
-        """gunicorn with gunicorn.conf.py (gthread) and 2 processes, as `make run` has it."""
+        """gunicorn with gunicorn.conf.py (gevent) and 2 processes, as `make run` has it."""
         self.api = ApiServer(self.env, workers=workers, log_path=self.scratch / "api.log")
         self.api.start().wait_ready()
         wait_until(lambda: len(child_pids(self.api.pid)) == workers, 10)  # type: ignore[union-attr]

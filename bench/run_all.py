@@ -134,7 +134,7 @@ def details(r: dict[str, Any]) -> list[str]:
         lines += ["", "### 1. Intake", "",
                   "| server | req/s | p50 ms | p99 ms | max ms | server CPU ms/request | non-2xx |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
-        for name, label in (("gatehouse", "Gatehouse POST comments (gunicorn gthread 2x8, as `make run`)"),
+        for name, label in (("gatehouse", "Gatehouse POST comments (gunicorn gevent, 2 processes, as `make run`)"),
                             ("bare_sync", "bare Flask + marshmallow + LPUSH, gunicorn 2 sync"),
                             ("bare_gthread", "the same bare app under gthread 2x8")):  # fmt: skip
             x = i[name]

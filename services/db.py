@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from services.sqlite_writers import SqliteWriters, database_path
 
 SQLITE_BUSY_MS = 5000
+GREEN_POLL_FIRST = 0.0005  # seconds between a gevent process's first tries for a held lock
+GREEN_POLL_MAX = 0.01  # ... and at most, later
+
+
+def green() -> bool:
+    """Whether gevent has patched this process (the API under gunicorn's gevent workers). Then
+    a wait inside SQLite's C code would stop every request of the process, not just its own."""
+    monkey = sys.modules.get("gevent.monkey")
+    return monkey is not None and bool(monkey.is_module_patched("time"))
 
 
 def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, Any], None]:
-    """WAL lets readers and one writer work at once; the busy timeout queues writers."""
+    """WAL lets readers and one writer work at once; the busy timeout queues writers (0 when
+    green: _green_begin waits instead)."""
 
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
@@ -36,17 +50,42 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _green_begin(busy_ms: int) -> Callable[[Any], None]:
+    """_sqlite_begin for a gevent process: a write lock held by someone else (a process that
+    is not Gatehouse's, which sqlite_writers does not queue) is waited for with gevent's
+    sleeps, up to the busy timeout, so the process's other requests go on meanwhile."""
+
+    def begin(conn: Any) -> None:
+        if not conn.get_execution_options().get("sqlite_write"):
+            conn.exec_driver_sql("BEGIN")
+            return
+        raw = conn.connection.dbapi_connection
+        deadline, pause = time.monotonic() + busy_ms / 1000, GREEN_POLL_FIRST
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise OperationalError("BEGIN IMMEDIATE", None, exc) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, GREEN_POLL_MAX)
+
+    return begin
+
+
 @lru_cache(maxsize=8)
 def _engine(url: str, pid: int, lock_timeout: float | None) -> Engine:
     if url.startswith("sqlite"):
         busy_ms = SQLITE_BUSY_MS if lock_timeout is None else int(lock_timeout * 1000)
+        waits_in_c = 0 if green() else busy_ms
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": busy_ms / 1000}
+            url, connect_args={"check_same_thread": False, "timeout": waits_in_c / 1000}
         )
-        event.listen(engine, "connect", _sqlite_pragmas(busy_ms))
+        event.listen(engine, "connect", _sqlite_pragmas(waits_in_c))
         # let SQLAlchemy, not pysqlite, decide when transactions begin
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", _green_begin(busy_ms) if green() else _sqlite_begin)
         return engine
     connect_args: dict[str, Any] = {"connect_timeout": 5}
     if lock_timeout is not None:  # a statement waiting longer for a lock fails instead

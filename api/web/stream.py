@@ -1,8 +1,8 @@
 """The stream process: the live Server-Sent Events, and nothing else, on gevent.
 
-The intake runs under gunicorn's gthread workers, where every open stream would hold one of
-a few threads: sixteen readers would starve the comment form. This process serves only the
-stream route (the same view, fed by Redis pub/sub), on gevent, where an idle reader costs a
+On the API's port every open stream would count against its processes' connections and share
+their CPU with the comment form: a hot article's readers would crowd out its commenters. This
+process serves only the stream route (the same view, fed by Redis pub/sub), on gevent, where an idle reader costs a
 greenlet and some memory. `make run` starts it on PORT+1 (STREAM_PORT) and tells the widget
 through STREAM_URL; behind a reverse proxy, route the stream path here instead and leave
 STREAM_URL unset. The route stays on the API's own port too, as the contract says.

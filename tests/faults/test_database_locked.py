@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from services.db import get_engine, session_scope
 from services.models import Comment
-from tests.faults.kit import Answer, queued_comment_ids, rig
+from tests.faults.kit import Answer, queued_comment_ids, request, rig
 from tests.faults.ledger import Ledger
 
 pytestmark = [pytest.mark.faults, pytest.mark.postgres]
@@ -84,3 +84,22 @@ def test_locked_database_answers_503_with_retry_after_and_writes_nothing(db: str
         report.notes.update(refused=len(refused), slowest_503=f"{waited[-1]:.2f}s",
                             database=db.split(":")[0])  # fmt: skip
         print(report.line("database locked"))
+
+
+def test_writes_waiting_for_the_lock_hold_up_no_other_request(db: str) -> None:
+    """Under gevent a wait inside SQLite's C code would stop its whole process: /healthz would
+    hang until the lock's holder let go (here: never, as the test waits for it)."""
+    with rig(db, DB_LOCK_TIMEOUT="4") as system:
+        api = system.start_api()
+        ledger = Ledger(api.url, "faults-db-waiting")
+        ledger.post_many(4, threads=4)
+        with writes_refused(db):
+            poster = ledger.in_background(8, threads=8)  # writers waiting in each process
+            time.sleep(0.5)
+            health = [request(api.url, "GET", "/healthz", timeout=10) for _ in range(6)]
+        poster.join(30)
+
+        assert [a.status for a in health] == [200] * 6
+        assert max(a.seconds for a in health) < 1.0, [round(a.seconds, 2) for a in health]
+        assert ledger.answers == {202: 12}  # the lock went within the bound: all saved
+        assert comments_of(db, ledger.article) == set(ledger.ids)
