@@ -3,9 +3,10 @@
 Each caller adds its item and waits. One of them at a time, the leader, takes every item
 waiting, writes them in one transaction and hands each caller its own result (or the error the
 transaction raised). Items that arrive meanwhile wait for the next leader: the first of them
-is woken to lead. So a lone writer costs one transaction, as before, and under load one
-transaction (one write turn, one BEGIN, one COMMIT) carries as many items as arrived while the
-previous one was being written. A caller returns only after its own transaction committed.
+is woken to lead; a leader first yields once, so that writers already under way join it. So a
+lone writer costs one transaction, as before, and under load one transaction (one write turn,
+one BEGIN, one COMMIT) carries as many items as arrived while the previous one was being
+written. A caller returns only after its own transaction committed.
 
 An optional `after(results)` step runs once per group when its transaction is done, outside
 the lead (the next group is already being written meanwhile): the intake uses it to queue a
@@ -15,6 +16,7 @@ whole group's comments with one Redis command.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -70,6 +72,10 @@ class GroupCommit(Generic[Item, Result]):
         return me.result  # type: ignore[return-value]
 
     def _lead(self) -> None:
+        # let the writers already on their way (greenlets ready to run, threads waiting for the
+        # GIL) reach the queue first: under gevent a leader that went straight to its write would
+        # block the process and write alone, time after time
+        time.sleep(0)
         with self._lock:
             group, self._waiting = self._waiting[:MAX_GROUP], self._waiting[MAX_GROUP:]
         results: Sequence[Result] = ()
