@@ -10,9 +10,20 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 mkdir -p instance
 
 port="${PORT:-8000}"
-# The live streams get their own gevent process on STREAM_PORT, so open streams never hold the
-# API's threads; the widget and the pages on $port read them there, across origins.
+# The live streams get their own gevent process on STREAM_PORT, so open streams never crowd the
+# API's processes; the widget and the pages on $port read them there, across origins.
 export STREAM_PORT="${STREAM_PORT:-$((port + 1))}"
+# gunicorn listens with SO_REUSEPORT (gunicorn.conf.py), which would let a second `make run` on
+# the same port start and take half the first one's connections: refuse a port already in use.
+for p in "$port" "$STREAM_PORT"; do
+    if ! python -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$p" 2>/dev/null; then
+        echo "gatehouse: port $p is already in use (another make run?); choose PORT" >&2
+        exit 1
+    fi
+done
 export CORS_ORIGINS="${CORS_ORIGINS:+$CORS_ORIGINS,}http://127.0.0.1:$port,http://localhost:$port"
 # Counters from every gunicorn and Celery process of this machine add up in one directory,
 # emptied at each start so that counts never carry over from a previous run.

@@ -290,3 +290,17 @@ def test_api_server_serves_healthz_and_stops(tmp_path):
             assert api.healthy() and api.url.endswith(str(api.port)) and api.pid == pid
         assert not api.running() and api.proc is not None and api.proc.returncode == 0
         assert not alive(pid)
+
+
+def test_make_run_refuses_a_port_in_use(tmp_path: Path) -> None:
+    """gunicorn's SO_REUSEPORT would otherwise let a second install share the first one's port."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {"PATH": "/usr/bin:/bin", "PORT": str(port), "STREAM_PORT": str(free_port()),
+               "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}  # fmt: skip
+        run_sh = ["bash", str(ROOT / "scripts" / "run.sh")]
+        result = subprocess.run(run_sh, env=env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert f"port {port} is already in use" in result.stderr
