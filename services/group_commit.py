@@ -1,12 +1,13 @@
 """Group commit: the threads of a process that write at the same moment share one transaction.
 
-Each caller adds its item and waits. One of them at a time, the leader, takes every item
-waiting, writes them in one transaction and hands each caller its own result (or the error the
-transaction raised). Items that arrive meanwhile wait for the next leader: the first of them
-is woken to lead; a leader first yields once, so that writers already under way join it. So a
-lone writer costs one transaction, as before, and under load one transaction (one write turn,
-one BEGIN, one COMMIT) carries as many items as arrived while the previous one was being
-written. A caller returns only after its own transaction committed.
+Each caller adds its item and waits. One of them at a time, the leader, opens a transaction
+(which may first wait for the store's write turn), takes every item waiting by then, writes
+them in it and hands each caller its own result (or the error the transaction raised). Items
+that arrive meanwhile wait for the next leader: the first of them is woken to lead; a leader
+first yields once, so that writers already under way join it. So a lone writer costs one
+transaction, as before, and under load one transaction (one write turn, one BEGIN, one COMMIT)
+carries as many items as arrived while the previous one was being written or waited for. A
+caller returns only after its own transaction committed.
 
 An optional `after(results)` step runs once per group when its transaction is done, outside
 the lead (the next group is already being written meanwhile): the intake uses it to queue a
@@ -18,8 +19,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Generic, TypeVar
 
+Tx = TypeVar("Tx")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -38,16 +41,19 @@ class _Waiter(Generic[Item, Result]):
         self.error: BaseException | None = None
 
 
-class GroupCommit(Generic[Item, Result]):
-    """Write items in groups with `write(items) -> results` (one result per item, in order),
-    then pass each group's results through `after(results) -> results`, if given. An error in
-    `after` reaches its group's callers (their items are written)."""
+class GroupCommit(Generic[Tx, Item, Result]):
+    """Write items in groups: `begin()` opens a transaction (a context manager that commits on
+    leaving), `write(tx, items) -> results` writes a group in it (one result per item, in
+    order), then each group's results pass through `after(results) -> results`, if given. An
+    error in `after` reaches its group's callers (their items are written)."""
 
     def __init__(
         self,
-        write: Callable[[Sequence[Item]], Sequence[Result]],
+        begin: Callable[[], AbstractContextManager[Tx]],
+        write: Callable[[Tx, Sequence[Item]], Sequence[Result]],
         after: Callable[[Sequence[Result]], Sequence[Result]] | None = None,
     ) -> None:
+        self._begin = begin
         self._write = write
         self._after = after
         self._lock = threading.Lock()
@@ -76,12 +82,14 @@ class GroupCommit(Generic[Item, Result]):
         # GIL) reach the queue first: under gevent a leader that went straight to its write would
         # block the process and write alone, time after time
         time.sleep(0)
-        with self._lock:
-            group, self._waiting = self._waiting[:MAX_GROUP], self._waiting[MAX_GROUP:]
+        group: list[_Waiter[Item, Result]] = []
         results: Sequence[Result] = ()
         error: BaseException | None = None
         try:
-            results = self._write([w.item for w in group])
+            with self._begin() as tx:
+                with self._lock:  # those who came while the write turn was awaited come too
+                    group, self._waiting = self._waiting[:MAX_GROUP], self._waiting[MAX_GROUP:]
+                results = self._write(tx, [w.item for w in group])
         except BaseException as exc:
             # every caller of the group gets the transaction's error, and so do those that
             # arrived meanwhile: a store that just refused (locked, down) would keep each of

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -73,17 +74,16 @@ class Saved:
 @lru_cache(maxsize=8)
 def _group(
     url: str, pid: int, lock_timeout: float | None, hand_on: HandOn
-) -> GroupCommit[Any, Any]:
-    def write(rows: Sequence[dict[str, Any]]) -> list[str | None]:
-        with connection_scope(url, write=True, lock_timeout=lock_timeout) as connection:
-            return insert_if_open(connection, rows)
+) -> GroupCommit[Connection, Any, Any]:
+    def begin() -> AbstractContextManager[Connection]:
+        return connection_scope(url, write=True, lock_timeout=lock_timeout)
 
     def queue(ids: Sequence[str | None]) -> list[Saved | None]:
         saved = [i for i in ids if i is not None]
         queued = bool(saved) and hand_on(saved)
         return [None if i is None else Saved(i, queued) for i in ids]
 
-    return GroupCommit(write, queue)
+    return GroupCommit(begin, insert_if_open, queue)
 
 
 def save_if_open(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 import pytest
 
@@ -21,7 +22,7 @@ class Store:
         self.entered = threading.Event()
         self.fail_next: Exception | None = None
 
-    def write(self, items: Sequence[int]) -> list[int]:
+    def write(self, _tx: None, items: Sequence[int]) -> list[int]:
         self.entered.set()
         assert self.gate.wait(10)
         self.groups.append(list(items))
@@ -34,13 +35,13 @@ class Store:
 class Writers:
     """Submit each item from its own thread; `answers()` waits: item -> its result or error."""
 
-    def __init__(self, group: GroupCommit[int, int], items: range) -> None:
+    def __init__(self, group: GroupCommit[None, int, int], items: range) -> None:
         self._answers: dict[int, object] = {}
         self._threads = [threading.Thread(target=self._one, args=(group, i)) for i in items]
         for thread in self._threads:
             thread.start()
 
-    def _one(self, group: GroupCommit[int, int], item: int) -> None:
+    def _one(self, group: GroupCommit[None, int, int], item: int) -> None:
         try:
             self._answers[item] = group.submit(item)
         except Exception as exc:  # the test looks at it
@@ -54,7 +55,7 @@ class Writers:
 
 def test_a_lone_writer_writes_its_item_alone() -> None:
     store = Store()
-    group = GroupCommit(store.write)
+    group = GroupCommit(nullcontext, store.write)
     assert group.submit(7) == 70
     assert group.submit(8) == 80
     assert store.groups == [[7], [8]]
@@ -63,7 +64,7 @@ def test_a_lone_writer_writes_its_item_alone() -> None:
 def behind_a_held_write(store: Store, last: int) -> dict[int, object]:
     """Item 1 starts a write that the store holds; items 2..last queue behind it meanwhile;
     then the store lets go. Every item's answer."""
-    group = GroupCommit(store.write)
+    group = GroupCommit(nullcontext, store.write)
     store.gate.clear()
     first = Writers(group, range(1, 2))
     assert store.entered.wait(5)
@@ -108,7 +109,7 @@ def test_after_runs_once_per_group_and_gives_each_caller_its_result() -> None:
         calls.append(list(results))
         return [r + 1 for r in results]
 
-    group = GroupCommit(store.write, after)
+    group = GroupCommit(nullcontext, store.write, after)
     store.gate.clear()
     first = Writers(group, range(1, 2))
     assert store.entered.wait(5)
@@ -128,8 +129,40 @@ def test_an_error_in_after_reaches_only_its_group() -> None:
             raise ConnectionError("queue away")
         return results
 
-    group = GroupCommit(store.write, after)
+    group = GroupCommit(nullcontext, store.write, after)
     with pytest.raises(ConnectionError):
         group.submit(1)
     assert store.groups == [[1]]  # written all the same
     assert group.submit(2) == 20  # and the next group is not affected
+
+
+def test_writers_arriving_while_the_leader_awaits_its_transaction_join_its_group() -> None:
+    store = Store()
+    turn, awaiting = threading.Event(), threading.Event()
+
+    @contextmanager
+    def begin() -> Iterator[None]:  # as a write turn held by another process would
+        awaiting.set()
+        assert turn.wait(10)
+        yield
+
+    group = GroupCommit(begin, store.write)
+    first = Writers(group, range(1, 2))
+    assert awaiting.wait(5)
+    rest = Writers(group, range(2, 6))
+    threading.Event().wait(0.3)
+    turn.set()
+    assert first.answers() | rest.answers() == {i: i * 10 for i in range(1, 6)}
+    assert [sorted(g) for g in store.groups] == [[1, 2, 3, 4, 5]]  # one transaction for all
+
+
+def test_a_transaction_that_cannot_begin_fails_its_writers() -> None:
+    store = Store()
+
+    def begin() -> AbstractContextManager[None]:
+        raise RuntimeError("database is locked")
+
+    group = GroupCommit(begin, store.write)
+    with pytest.raises(RuntimeError, match="locked"):
+        group.submit(1)
+    assert store.groups == []
