@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Route, expect
 
 from tests.browser.conftest import Tab, screenshot
 from tests.browser.pages import ARTICLE, HELD_TEXT, Reader, api, sign_in
@@ -91,6 +91,28 @@ def test_the_queue_works_from_the_keyboard(
     expect(published).to_have_count(0)
     expect(page.locator("#live")).to_contain_text("Removed the comment by Heckler")
     assert tab.csp_violations() == []
+
+
+def test_a_term_typed_while_the_queue_loads_keeps_its_focus(
+    service: ApiServer, open_tab: Callable[..., Tab], make_token: Callable[[str], str]
+) -> None:
+    """The queue takes the focus when it arrives, unless the moderator has put it elsewhere."""
+    page = open_tab(1366, 900).page
+    held: list[Route] = []
+    page.route("**/api/v1/moderation/queue?*", lambda route: held.append(route))  # held back
+    sign_in(page, service.url + "/moderate", make_token("admin"))
+    page.get_by_label("Add a held term").focus()
+    page.keyboard.type("pipel")
+    wait_until(lambda: held, 10)
+    for route in held:
+        route.continue_()
+    page.unroute("**/api/v1/moderation/queue?*")
+    expect(page.locator("#queue-updated")).to_contain_text("Updated")
+    page.keyboard.type("ine")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Remove “pipeline” from held")).to_be_visible()
+    page.get_by_role("button", name="Remove “pipeline” from held").click()
+    expect(page.get_by_role("button", name="Remove “pipeline” from held")).to_have_count(0)
 
 
 def test_admin_edits_word_lists_and_closes_an_article(

@@ -65,10 +65,15 @@
     showSignedIn(true);
     $('whoami').textContent = `${me.name} (${role})`;
     $('terms-panel').hidden = role !== 'admin';
+    const focusedBefore = document.activeElement;
     refreshQueue(true).then(() => {
+      // the queue takes the focus unless the moderator has put it somewhere meanwhile (a
+      // term being typed would lose its last letters to the queue)
+      const now = document.activeElement;
+      const keep = now !== focusedBefore && now !== document.body;
       const first = queueList.querySelector('.item');
-      if (first) select(first.dataset.id, true);
-      else $('main').focus();
+      if (first) select(first.dataset.id, !keep);
+      else if (!keep) $('main').focus();
     });
     refreshAudit();
     loadSettings();
@@ -439,11 +444,16 @@
       return;
     }
     const box = $('terms');
-    const focusedList = document.activeElement && document.activeElement.dataset
-      ? document.activeElement.dataset.list : null;
+    const focused = document.activeElement;
+    const focusedList = focused && focused.dataset ? focused.dataset.list : null;
+    const typed = focusedList ? focused.value : '';
     box.textContent = '';
     for (const [name, title] of LISTS) box.append(termList(name, title, terms[name] || []));
-    if (focusedList) $(`term-${focusedList}`).focus();
+    if (focusedList) {
+      const input = $(`term-${focusedList}`);
+      if (typed && !input.value) input.value = typed;
+      input.focus();
+    }
   }
 
   function termList(name, title, terms) {
