@@ -57,7 +57,7 @@ def _green_begin(busy_ms: int) -> Callable[[Any], None]:
 
     def begin(conn: Any) -> None:
         if not conn.get_execution_options().get("sqlite_write"):
-            conn.exec_driver_sql("BEGIN")
+            _sqlite_begin(conn)  # a read: nothing to wait for
             return
         raw = conn.connection.dbapi_connection
         deadline, pause = time.monotonic() + busy_ms / 1000, GREEN_POLL_FIRST
@@ -78,14 +78,15 @@ def _green_begin(busy_ms: int) -> Callable[[Any], None]:
 def _engine(url: str, pid: int, lock_timeout: float | None) -> Engine:
     if url.startswith("sqlite"):
         busy_ms = SQLITE_BUSY_MS if lock_timeout is None else int(lock_timeout * 1000)
-        waits_in_c = 0 if green() else busy_ms
+        cooperative = green()
+        waits_in_c = 0 if cooperative else busy_ms
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": waits_in_c / 1000}
         )
         event.listen(engine, "connect", _sqlite_pragmas(waits_in_c))
         # let SQLAlchemy, not pysqlite, decide when transactions begin
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        event.listen(engine, "begin", _green_begin(busy_ms) if green() else _sqlite_begin)
+        event.listen(engine, "begin", _green_begin(busy_ms) if cooperative else _sqlite_begin)
         return engine
     connect_args: dict[str, Any] = {"connect_timeout": 5}
     if lock_timeout is not None:  # a statement waiting longer for a lock fails instead

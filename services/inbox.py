@@ -1,11 +1,12 @@
 """The intake list: ids of saved comments on their way to the workers.
 
 The API pushes a comment's id here after committing the comment: one LPUSH (one for all the
-comments a group commit saved together), the cheapest thing a request can do with Redis. A relay in each worker takes the ids out oldest first, as many as have
-gathered, and hands them on as one Celery task: one id at a time when the workers keep up, larger
-batches when they fall behind. The list is a delivery mechanism only; a comment whose id is lost
-here (a wiped Redis, a relay killed between taking and sending) is still pending in the
-database, and the re-sender finds it.
+comments a group commit saved together), the cheapest thing a request can do with Redis. A relay
+in each worker takes the ids out oldest first, as many as have gathered, and hands them on as
+one Celery task: one id at a time when the workers keep up, larger batches when they fall
+behind. The list is a delivery mechanism only; a comment whose id is lost here (a wiped Redis, a
+relay killed between taking and sending) is still pending in the database, and the re-sender
+finds it.
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 On the API's port every open stream would count against its processes' connections and share
 their CPU with the comment form: a hot article's readers would crowd out its commenters. This
-process serves only the stream route (the same view, fed by Redis pub/sub), on gevent, where an idle reader costs a
-greenlet and some memory. `make run` starts it on PORT+1 (STREAM_PORT) and tells the widget
-through STREAM_URL; behind a reverse proxy, route the stream path here instead and leave
-STREAM_URL unset. The route stays on the API's own port too, as the contract says.
+process serves only the stream route (the same view, fed by Redis pub/sub), on gevent, where an
+idle reader costs a greenlet and some memory. `make run` starts it on PORT+1 (STREAM_PORT) and
+tells the widget through STREAM_URL; behind a reverse proxy, route the stream path here instead
+and leave STREAM_URL unset. The route stays on the API's own port too, as the contract says.
 
     gunicorn -k gevent --worker-connections 10000 -b 127.0.0.1:8001 \
         'api.web.stream:create_stream_app()'
