@@ -1,10 +1,10 @@
-"""Intake and reading: save a submission, look comments up, build an article's thread."""
+"""Intake: save a reader's submission as a pending comment (the general path; the common case
+is services/intake.py's). Reading comments back is services/threads.py's, re-exported here."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select
@@ -13,6 +13,32 @@ from sqlalchemy.orm import Session
 
 from services.models import Article, Comment, CommentStatus, utcnow
 from services.security import content_hash
+from services.threads import (
+    ThreadNode,
+    build_thread,
+    get_comment,
+    published_comments,
+    thread_version,
+)
+
+__all__ = [
+    "ArticleClosed",
+    "ClientInfo",
+    "IdempotencyMismatch",
+    "IntakeError",
+    "InvalidParent",
+    "Submission",
+    "ThreadNode",
+    "build_thread",
+    "find_by_idempotency_key",
+    "get_comment",
+    "get_or_create_article",
+    "new_comment_id",
+    "new_row",
+    "published_comments",
+    "submit",
+    "thread_version",
+]
 
 
 class IntakeError(Exception):
@@ -54,14 +80,6 @@ class ClientInfo:
     client_hash: str | None = None
     user_agent: str | None = None
     request_id: str | None = None
-
-
-@dataclass
-class ThreadNode:
-    """A published comment with its published replies."""
-
-    comment: Comment
-    replies: list[ThreadNode] = field(default_factory=list)
 
 
 def new_comment_id() -> str:
@@ -188,36 +206,3 @@ def submit(
             raise
         return _replay(existing, values["request_hash"]), False
     return Comment(**values), True
-
-
-def get_comment(session: Session, comment_id: str) -> Comment | None:
-    """One comment by id, or None."""
-    return session.get(Comment, comment_id)
-
-
-def published_comments(session: Session, article_id: str) -> list[Comment]:
-    """The article's published comments, oldest first."""
-    query = (
-        select(Comment)
-        .where(Comment.article_id == article_id, Comment.status == CommentStatus.PUBLISHED)
-        .order_by(Comment.created_at, Comment.id)
-    )
-    return list(session.scalars(query))
-
-
-def build_thread(comments: list[Comment]) -> list[ThreadNode]:
-    """Nest replies under their parents; a reply whose parent is not shown stands alone."""
-    nodes = {c.id: ThreadNode(c) for c in comments}
-    roots: list[ThreadNode] = []
-    for comment in comments:
-        parent = nodes.get(comment.parent_id) if comment.parent_id else None
-        (parent.replies if parent else roots).append(nodes[comment.id])
-    return roots
-
-
-def thread_version(comments: list[Comment]) -> str:
-    """A short digest that changes whenever the published thread does."""
-    latest: datetime | None = max((c.updated_at for c in comments), default=None)
-    return content_hash(
-        str(len(comments)), latest.isoformat() if latest else "", *[c.id for c in comments]
-    )[:32]
