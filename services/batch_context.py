@@ -2,7 +2,8 @@
 
 Per batch: five queries (articles, bans, trust, near-duplicates, the same authors' comments
 in the ten minutes before each), whatever its size. One query per comment cost a round trip
-each, which on PostgreSQL was a third of a worker's time.
+each, which on PostgreSQL was a third of a worker's time. What the facts are, and how a
+comment's context is drawn from them, is services/batch_facts.py's.
 """
 
 from __future__ import annotations
@@ -10,39 +11,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from services import pipeline, publishing
-from services.models import Article, Ban, Comment, DecisionRecord, TermList, utcnow
-from services.security import keyed_hash
+from services import publishing
+from services.batch_facts import BatchFacts, author_column, author_key, ban_hashes
+from services.models import Article, Ban, Comment, DecisionRecord, utcnow
 
 DUPLICATE_WINDOW = timedelta(hours=1)
 RECENT_WINDOW = timedelta(minutes=10)
 _KEYS: Any = bindparam("keys", expanding=True)
 _VOTE = case((DecisionRecord.action == "approve", 1), else_=-1)
-
-
-def email_key(secret: str, email: str | None) -> str | None:
-    """The keyed hash under which an email is banned."""
-    return keyed_hash(secret, email) if email else None
-
-
-def author_column(comment: Comment) -> str:
-    """Which column identifies the comment's author: the email when given, else the address."""
-    return "author_email" if comment.author_email else "client_hash"
-
-
-def author_key(comment: Comment) -> str | None:
-    return comment.author_email or comment.client_hash
-
-
-def _ban_hashes(comment: Comment, secret: str) -> list[str]:
-    return [h for h in (comment.client_hash, email_key(secret, comment.author_email)) if h]
 
 
 def _trust(session: Session, column: ColumnElement[Any], keys: list[str]) -> dict[str, int]:
@@ -70,47 +52,6 @@ def _author_times(
     for key, created_at in session.execute(query, {"keys": keys}):
         times.setdefault(key, []).append(created_at)
     return times
-
-
-@dataclass(frozen=True)
-class BatchFacts:
-    """The shared state a batch of comments is judged against."""
-
-    articles: dict[str, tuple[Any, bool]]  # article id -> (policy, premoderation)
-    banned: frozenset[str]  # the keyed hashes among the batch's that are banned now
-    trust: dict[tuple[str, str], int]  # (author column, key) -> trust
-    # comment id -> its author's comments in the RECENT_WINDOW before it: counted up to the
-    # comment itself, not up to now, so a comment is judged the same however late a worker
-    # gets to it (a backlog, a retry), not by the burst that came after it
-    recent: dict[str, int]
-    duplicates: dict[str, int]  # fingerprint -> decided comments with it in DUPLICATE_WINDOW
-
-    def context(
-        self,
-        comment: Comment,
-        *,
-        secret: str,
-        site_policy: dict[str, object],
-        terms: dict[TermList, tuple[str, ...]],
-        fingerprint: str,
-        alongside: int = 0,
-    ) -> pipeline.Context:
-        """One comment's context; `alongside` counts its near-duplicates earlier in the batch."""
-        article_policy, premoderation = self.articles[comment.article_id]
-        key = (author_column(comment), author_key(comment) or "")
-        policy = {**site_policy, **(article_policy or {}), "premoderation": premoderation}
-        return pipeline.Context(
-            author_name=comment.author_name,
-            honeypot=comment.honeypot,
-            banned=any(h in self.banned for h in _ban_hashes(comment, secret)),
-            author_trust=self.trust.get(key, 0),
-            recent_duplicates=self.duplicates.get(fingerprint, 0) + alongside,
-            author_recent_count=self.recent.get(comment.id, 0),
-            blocked_terms=terms[TermList.BLOCKED],
-            held_terms=terms[TermList.HELD],
-            allowed_terms=terms[TermList.ALLOWED],
-            settings=pipeline.PolicySettings.from_mapping(policy),
-        )
 
 
 def _one_query(author: Any) -> Select[Any]:
@@ -147,8 +88,9 @@ _ONE = {name: _one_query(getattr(Comment, name)) for name in ("author_email", "c
 
 
 def _gather_one(session: Session, comment: Comment, secret: str, fingerprint: str) -> BatchFacts:
+    """The facts for a batch of one comment, in one statement."""
     now = utcnow()
-    hashes = _ban_hashes(comment, secret)
+    hashes = ban_hashes(comment, secret)
     column, key = author_column(comment), author_key(comment)
     params = {"author": key, "now": now, "keys": hashes or [""], "fingerprint": fingerprint,
               "hour_ago": now - DUPLICATE_WINDOW, "article_id": comment.article_id,
@@ -189,7 +131,7 @@ def gather_many(
         {"keys": article_ids},
     )
     articles = {article_id: (policy, bool(pre)) for article_id, policy, pre in rows}
-    hashes = sorted({h for c in comments for h in _ban_hashes(c, secret)})
+    hashes = sorted({h for c in comments for h in ban_hashes(c, secret)})
     active = or_(Ban.expires_at.is_(None), Ban.expires_at > now)
     bans = select(Ban.value_hash).where(Ban.value_hash.in_(_KEYS), Ban.lifted_at.is_(None), active)
     banned = frozenset(session.scalars(bans, {"keys": hashes})) if hashes else frozenset()
