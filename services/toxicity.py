@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from services.toxicity_hits import WORD, Hit
 from services.toxicity_insults import lexical_hits
@@ -19,6 +19,7 @@ from services.toxicity_scorers import (
     ToxicityScorer,
     get_scorer,
 )
+from services.toxicity_spelling import restored
 
 __all__ = [
     "ENV_VAR",
@@ -32,6 +33,7 @@ __all__ = [
     "masked",
 ]
 
+CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 # A comment that talks to another reader ("you ...") is held at lower model scores than one
 # that talks about the news: the model's log-odds gain this much, so that a model score of
@@ -61,7 +63,8 @@ def _cleaned(normalized: str) -> str:
 
 def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> Assessment:
     """Score `text`, given its lowercased normalised form, with the detectors and the model."""
-    normalized = _cleaned(normalized)
+    cleaned = _cleaned(normalized)
+    normalized = restored(cleaned)
     words = WORD.findall(normalized)
     present = set(words)
     if _foreign(words):
@@ -69,16 +72,34 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
         # model would misread the language's own words.
         hits = [h for h in lexical_hits(normalized, words, present) if h.category != "insult"]
         return Assessment(max([0.0, *(CATEGORY_SCORES[h.category] for h in hits)]), 0.0, hits)
+    names = _names(text)
     hits = unquoted(
-        lexical_hits(normalized, words, present)
+        lexical_hits(normalized, words, present, names)
         + pattern_hits(normalized, present)
         + hostile_swearing(normalized, words, present),
         normalized,
     )
-    model = (scorer or get_scorer()).score(text, masked(words))
+    if normalized != cleaned:
+        hits = [_whole_word(hit, cleaned) for hit in hits]
+    model = (scorer or get_scorer()).score(text, masked(words, names))
     reply = _as_reply(model) if not present.isdisjoint(READER) else 0.0
     score = max([model, reply, *(CATEGORY_SCORES[hit.category] for hit in hits)])
     return Assessment(score=score, model=model, hits=hits, reply=reply)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The words `text` writes with a capital and then small letters, lowercased: a
+    name is among them ("Starmer", "Zelensky")."""
+    return frozenset(word.lower() for word in CAPITALISED.findall(text))
+
+
+def _whole_word(hit: Hit, cleaned: str) -> Hit:
+    """`hit` reaching to the end of its word as written: "ass-hole", joined as "asshole ",
+    is found one letter short."""
+    end = hit.end
+    while end < len(cleaned) and cleaned[end].isalpha():
+        end += 1
+    return hit if end == hit.end else replace(hit, end=end)
 
 
 def _foreign(words: list[str]) -> bool:

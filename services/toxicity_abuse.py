@@ -18,12 +18,14 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "dehumanizing",
-        "animals vermin rats cockroaches parasites savages subhuman subhumans filth scum pigs "
+        "animals vermin rats cockroaches parasites savages subhuman subhumans filth scum pigs orcs "
         "apes monkeys insects disease plague infestation cancer virus blight locusts",
-        "are r is",
-        r"\b(?:are|r|is)\s+(?:(?:all|just|nothing but|a bunch of|a pack of|like|filthy|dirty|"
-        r"disgusting|worse than|an invasion of|an infestation of|a plague of|a swarm of|a horde "
-        r"of)\s+)*(?:animals|vermin|rats|cockroaches|parasites|savages|locusts|"
+        "are r is re",
+        # one more describing word may come first ("thieving parasites"), but not a "not"
+        r"(?:(?<!there )\b(?:are|r|is)|'re)\s+(?:(?:all|just|nothing but|a bunch of|a pack of|like|filthy|"
+        r"dirty|disgusting|worse than|an invasion of|an infestation of|a plague of|a swarm of|a "
+        r"horde of)\s+)*(?:(?!not\b|no\b|never\b|the\b|a\b|an\b)[a-z]+\s+)?(?:animals|vermin|"
+        r"rats|cockroaches|parasites|savages|locusts|orcs|"
         r"subhumans?|filth|scum|pigs|apes|monkeys|insects|a disease|a plague|an infestation|a "
         r"cancer|a virus|a blight)"
         r"\b(?!\s+(?:lovers|welfare|rights|shelters?|testing|farm))",
@@ -51,12 +53,12 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "targeted_profanity",
-        "fuck f screw piss sod bugger naff bog stuffed lost shit stfu gtfo hell suck kiss shut "
+        "fuck f screw piss sod bugger naff bog stuffed fucked lost shit stfu gtfo hell suck kiss shut "
         "shove stick",
         "",
         r"\b(?:fuck|f|screw) (?:you|u|ya|off|yourself|urself|your|ur|them|him|her)\b|(?<!the )(?<!da )(?<!tha )\bf+u+c*k+ (?:this|"
         r"that|the|these|those|all|every|em)\b|\bgo "
-        r"fuck\b|\b(?:piss|sod|bugger|naff|bog) off\b|\bget stuffed\b|(?:^|[.!?]\s*)get lost\b(?!\s+(?:in|on|at|for|with|among))|\beat shit\b|\bstfu\b|\bgtfo\b|\bgo to hell\b|\bkiss my ass\b|"
+        r"fuck\b|\b(?:piss|sod|bugger|naff|bog) off\b|\bget (?:stuffed|fucked)\b|(?:^|[.!?]\s*)get lost\b(?!\s+(?:in|on|at|for|with|among))|\beat shit\b|\bstfu\b|\bgtfo\b|\bgo to hell\b|\bkiss my ass\b|"
         r"\bsuck (?:my|a) (?:dick|cock)\b|\b(?:shove|stick) (?:it|that|this|them|your (?:\w+ )?\w+) "
         r"(?:up your|where the sun)|\bshut (?:the (?:fuck|hell) up|your (?:\w+ )?(?:mouth|"
         r"face|trap|pie ?hole))|(?:^|[.!?]\s*|\bjust |\bnow |\bplease |\boh )shut up\b|\bshut"
@@ -78,6 +80,12 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
     ("insult", "waste", "space oxygen skin air", r"\bwaste of (?:space|oxygen|skin|air)\b"),
     (
         "insult",
+        "brains stain stains",
+        "shit crap mush sawdust rocks",
+        r"\b(?:shit|crap|mush|sawdust|rocks) for brains\b|\bshit ?stains?\b",
+    ),
+    (
+        "insult",
         "thick dumb stupid",
         "as",
         r"\b(?:thick|dumb|stupid) as (?:mince|two short planks|a (?:plank|brick|rock|post|box of "
@@ -97,6 +105,12 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
     ("insult", "life", "get", r"\bget a life\b"),
     (
         "insult",
+        "imagine",
+        "stupid thick dumb dense ignorant brainwashed gullible",
+        r"\bimagine being (?:this|that|so) (?:stupid|thick|dumb|dense|ignorant|brainwashed|gullible)\b",
+    ),
+    (
+        "insult",
         "iq brain brains intelligence dropped drop",
         "of head",
         r"\b(?:you|u) (?:have|has|got) the (?:iq|brain|brains|intelligence) of an? \w+"
@@ -105,8 +119,11 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
     (
         "insult",
         "excuse",
-        "human person man woman",
-        r"\bexcuse (?:for|of) a (?:human|person|man|woman)",
+        "human person man woman minister pm president leader journalist reporter mp politician "
+        "father mother parent doctor teacher copper cop officer mayor senator editor",
+        r"\bexcuse (?:for|of) an? (?:human|person|man|woman|(?:prime )?minister|pm|president|"
+        r"leader|journalist|reporter|mp|politician|father|mother|parent|doctor|teacher|copper|cop|"
+        r"police officer|mayor|senator|editor)\b",
     ),
     ("insult", "douche", "bag", r"\bdouche ?bag"),
     (

@@ -133,7 +133,8 @@ INSULTS = word_set(
     whore whores slut sluts twat twats wanker wankers prick pricks douchebag douchebags bastard
     bastards hoe hoes shithead shitheads fuckhead fuckheads fucktard fucktards cocksucker
     cocksuckers subhuman subhumans lowlife lowlifes braindead dickface dickweed twerp twerps
-    twit twits nincompoop nincompoops"""
+    twit twits nincompoop nincompoops fuckwit fuckwits skank skanks gobshite gobshites bellend
+    bellends knobhead knobheads shitstain slapper slappers"""
 )
 # Nouns that insult only when said to someone ("you clown") or of someone ("he is a pig").
 MILD = word_set(
@@ -152,7 +153,8 @@ MILD = word_set(
     boneheads airhead airheads pinhead pinheads blockhead blockheads scrote scrotes toerag
     toerags slimeball slimeballs sleazebag sleazebags dirtbag dirtbags ghoul ghouls vulture
     vultures jackal jackals lapdog lapdogs stooge stooges quisling quislings turncoat turncoats
-    charlatan charlatans hag hags harpy harpies toad toads"""
+    charlatan charlatans hag hags harpy harpies toad toads slag slags cokehead cokeheads
+    crackhead crackheads groomer groomers"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(
@@ -161,7 +163,8 @@ ACCUSATIONS = word_set(
     quisling quislings turncoat turncoats charlatan charlatans"""
 )
 STRONG_ADJ = word_set(
-    "stupid dumb retarded moronic idiotic brainless senile worthless disgusting filthy inbred"
+    "stupid dumb retarded moronic idiotic brainless senile worthless disgusting filthy inbred "
+    "knuckledragging peabrained"
 )
 SUBJECTS = word_set(
     """he she they hes shes theyre people voters supporters liberals conservatives lefties

@@ -13,23 +13,27 @@ from services.toxicity_lexicon import (
     THINGS,
     UNSCORED,
     YOU,
+    word_set,
 )
 
+# Rude words that are also names (Dick Cheney, Dick Van Dyke, Fanny Brice, Peter Wang).
+NAME_WORDS = word_set("dick dyke cock willy fanny wang dong")
 SWEARING_REACH = 4  # words from a "you" within which a swear word still counts for the model
 
 
-def masked(words: list[str]) -> str:
+def masked(words: list[str], names: frozenset[str] = frozenset()) -> str:
     """The words the model should judge. Identity words, dialect spellings and the call "ho"
     ("ho ho ho", "hi ho") never count; swearing (or "lmfao") counts only within a few words of
     a "you": "fuck you" is abuse, "what the fuck, you forget" is colour. A comment that
     addresses someone ("you") is judged on all its other words; one that addresses no one
     also loses its strong news words and any insulting adjective that describes a plan or a
-    policy, so that "this policy is stupid" or "kill the bill" reads as what it is."""
+    policy, so that "this policy is stupid" or "kill the bill" reads as what it is. Rude
+    words written with a capital (`names`) are names: "Dick Van Dyke"."""
     present = set(words)
     if "ho" in present:
         words = [w for i, w in enumerate(words) if w != "ho" or not _a_call(words, i)]
     addressed = not present.isdisjoint(YOU)
-    drop = present & (UNSCORED if addressed else MASKABLE)
+    drop = present & (UNSCORED if addressed else MASKABLE) | (present & names & NAME_WORDS)
     swearing = [i for i, word in enumerate(words) if _is_expletive(word) or word in LAUGHTER]
     if swearing:
         near = [i for i, word in enumerate(words) if word in YOU]

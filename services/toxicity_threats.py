@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+from services.toxicity_lexicon import NOT_PEOPLE, THINGS, word_set
+
 VIOLENCE = (
     r"shot|hanged|hung|lynched|executed|killed|murdered|strung up|beheaded|gassed|burn(?:ed|t) "
-    r"alive|put down|run over|beaten|stabbed|raped|tortured|drowned|exterminated|wiped out"
+    r"alive|put down|run over|beaten|stabbed|raped|tortured|drowned|exterminated|wiped out|"
+    r"left to (?:die|rot|starve|drown|burn)"
+)
+# What "someone should shoot/torch/take out ..." may be aimed at without aiming at a person:
+# "kill the lot of amendments", "burn the midnight oil".
+THING_OBJECTS = "|".join(
+    sorted(
+        THINGS
+        | NOT_PEOPLE
+        | word_set(
+            """amendments motions proposals deals schemes projects budgets reforms story stories
+            rumour rumours rumor myth myths lie narrative talks messenger midnight bridge bridges"""
+        )
+    )
+)
+HARMS = (
+    r"shoot|kill|hang|lynch|drown|torch|burn|firebomb|bomb|stab|behead|murder|execute|gas"
+    r"|strangle|knife|shank"
+)
+# Harms that name their victim inside the phrase: "take him out", "string them up".
+PHRASAL_HARMS = (
+    r"(?:take|put) (?:him|her|them|em) (?:out|down)|string (?:him|her|them|em) up|run (?:him|"
+    r"her|them|em) over|beat (?:him|her|them|em) (?:up|to death|senseless)"
 )
 I_WILL = r"\b(?:i|we)\s*(?:'ll|'m going to|'re going to|will|am going to|are going to|shall|gonna)"
 
@@ -13,17 +37,18 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         "threat",
         "should ought need needs deserve deserves must will gonna going has have",
         "shot hanged hung lynched executed killed murdered strung beheaded gassed burned burnt "
-        "put run beaten stabbed raped tortured drowned exterminated wiped",
+        "put run beaten stabbed raped tortured drowned exterminated wiped left",
         rf"\b(?:should|ought to|needs? to|deserves? to|must|will|gonna|going to|has to|have "
-        rf"to)\s+(?:all\s+)?(?:be|get)\s+(?:(?:{VIOLENCE})\b(?!\s+(?:of|parliament|jury))|(?:\w+\s+)"
+        rf"to)\s+(?:all\s+)?(?:be|get|have been|'ve been)\s+(?:(?:{VIOLENCE})\b(?!\s+(?:of|parliament|jury))|(?:\w+\s+)"
         rf"{{1,5}}?(?:and|then)\s+(?:be\s+)?(?:{VIOLENCE})\b(?!\s+(?:of|parliament|jury)))",
     ),
     (
         "threat",
-        "find hunt track kill murder shoot stab hurt strangle rape burn choke beat coming live "
+        "find hunt track kill murder shoot stab hurt strangle rape burn choke beat coming live meet "
         "punch smack deck headbutt knock kick smash",
         "i we ill im gonna know",
-        rf"\bi know where (?:you|u) live|{I_WILL}\s+(?:find|hunt|track) (?:you|u|him|her|them|"
+        rf"\bi know where (?:you|u|he|she|they|the \w+|your \w+) (?:lives?|meets?|works?|drinks?|"
+        rf"sleeps?|stays?)\b|{I_WILL}\s+(?:find|hunt|track) (?:you|u|him|her|them|"
         rf"where (?:you|u|he|she|they) lives?|your (?:family|kids|children|house|home))\b|"
         rf"{I_WILL}\s+(?:kill|murder|shoot|stab|hurt|strangle|rape|burn|choke|gut|skin)\s+(?:you"
         rf"|u|ya|him|her|them|your|his|every)\b|{I_WILL}\s+beat (?:you|u|him|her|them) (?:up|"
@@ -46,6 +71,46 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         r"kill|shoot|hang|lynch) (?:the (?:whole )?lot(?: of them)?(?!\s+of)|all of them|every "
         r"(?:last |single )?one of (?:them|the \w+|these \w+|those \w+))\b|\b(?:burn|torch|firebomb) "
         r"(?:down )?(?:their|his|her|your|the) (?:house|home|houses|homes|mosque|church|synagogue)",
+    ),
+    (
+        "threat",
+        "someone somebody anyone people we they",
+        "shoot kill hang lynch drown torch burn firebomb bomb stab behead murder execute gas "
+        "strangle knife shank take put string run beat",
+        # a call on anyone at all to do violence: "somebody should drown him in the Thames"
+        rf"\b(?:someone|somebody|anyone|people|we|they) (?:should|needs? to|ought to|must|has to|"
+        rf"have to|gotta) (?:just |really |finally |seriously )?(?:{PHRASAL_HARMS}|(?:{HARMS}) "
+        rf"(?!(?:the|this|that|these|those) (?:\w+ ){{0,3}}?(?:{THING_OBJECTS})\b)(?:him|her|them|em|the|that|"
+        rf"this|those|these|his|their|every|all))\b",
+    ),
+    (
+        "threat",
+        "head heads torch burn firebomb bomb body hang lynch",
+        "spike spikes pike pikes inside bags em them",
+        r"\b(?:his|her|their|\w+'s) heads? on (?:a |the )?(?:spikes?|pikes?)\b|\b(?:torch|burn|"
+        r"firebomb|bomb)\b[^.!?]{0,40}\bwith (?:them|him|her|everyone|the \w+|those \w+)(?: all)? "
+        r"(?:still )?inside\b|\b(?:send|ship) (?:them|em|him|her)\b[^.!?]{0,15}\bin body ?bags\b"
+        r"|\b(?:hang|lynch) (?:them|'?em|him|her|the lot(?: of them)?|all of them)(?: all| high)?"
+        r"(?=\s*(?:[.!]|$))",
+    ),
+    (
+        "threat",
+        "wipe wiped bats knives machetes target targets face",
+        "map earth going coming heading legitimate again",
+        # "wipe Gaza off the map", "going down Saturday with bats", "every X is a legitimate
+        # target", "if he ever shows his face round here again"
+        r"\bwipe (?:\w+ ){1,2}off the (?:map|face of the earth)\b|\b(?:going|coming|head(?:ing)?|"
+        r"turn(?:ing)? up)\b[^.!?]{0,30}\bwith (?:baseball )?(?:bats|knives|machetes|guns)\b|"
+        r"\b(?:every|all) (?:single )?(?:israelis?|jews?|russians?|ukrainians?|palestinians?|arabs?|"
+        r"muslims?|settlers?|civilians?|tory|tories|americans?|zionists?) (?:is|are) (?:a )?"
+        r"legitimate targets?\b|\bif (?:he|she|you|u|they|that \w+|the \w+) (?:ever )?(?:shows?|show) (?:his|her|"
+        r"your|their) (?:\w+ )?face (?:\w+ ){0,5}?again\b",
+    ),
+    (
+        "threat",
+        "sink",
+        "boats boat dinghies dinghy rafts",
+        r"\bsink (?:the|their|those|these|all the|every) (?:bloody )?(?:boats?|dinghies|dinghys?|rafts?)\b",
     ),
     (
         "threat",
@@ -89,11 +154,19 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         "threat",
         "hope wish pray",
         "die dies killed shot burn burns cancer raped choke chokes drown drowns floods burned "
-        "burnt flooded bombed robbed",
+        "burnt flooded bombed robbed kicked smashed caved breaks break burgles robs rapes stabs "
+        "attacks kills shoots murders shoot kill stab murder shooting next",
         r"\b(?:hope|wish|pray)(?: that)?(?: \w+){1,4} (?:die|dies|"
         r"get killed|gets killed|get shot|gets shot|burn|burns|get cancer|gets cancer|get "
         r"raped|gets raped|choke|chokes|drown|drowns)\b|\b(?:hope|wish|pray)(?: that)? (?:your|his|"
         r"her|their) (?:house|home|family|kids) (?:floods|burns|gets? (?:burned|burnt|flooded|"
-        r"bombed|robbed))\b",
+        r"bombed|robbed))\b|\b(?:hope|wish|pray)(?: that)?(?: \w+){1,3} (?:gets?|got) (?:his|her|"
+        r"their|your|its) (?:\w+ )?(?:head|face|teeth|skull) (?:kicked|smashed|caved|bashed) in\b|"
+        r"\b(?:hope|wish|pray)(?: that)? (?:his|her|their|your) cancer (?:spreads|returns|comes back)|"
+        r"\b(?:hope|wish|pray)(?: that)?(?: \w+){1,5} (?:breaks? into|burgles?|robs?|rapes?|stabs?|"
+        r"attacks?|kills?|shoots?|murders?) (?:you|your|u)\b|\b(?:hope|wish|pray)(?: that)? (?:they|"
+        r"you|u|both) (?:all )?(?:shoot|kill|stab|murder) each other\b|\b(?:hope|wish|pray)(?: that)? "
+        r"the next (?:shooting|bomb|bombing|attack|fire|flood) (?:is|happens|hits) (?:at|in|near) "
+        r"(?:your|his|her|their)\b",
     ),
 )
