@@ -11,6 +11,7 @@ from itertools import pairwise
 from services.spam_keywords import keyword_signals
 from services.spam_links import URL, link_signals
 from services.spam_model import content_logit, model_logit, prior_logit
+from services.spam_pitch import pitch_signals
 from services.spam_signals import EXPLANATIONS, Signal
 from services.spam_text import phone_signals, style_signals
 
@@ -40,7 +41,8 @@ def _fold(text: str) -> str:
 
 
 def analyze(text: str) -> tuple[list[Signal], list[str]]:
-    """Every content signal `text` raises, and the fitted model's features for it."""
+    """Every content signal `text` raises, and the fitted model's features for it (the pitch
+    signals are not among them)."""
     lower = _fold(text)
     found = link_signals(lower)
     plain = URL.sub(" ", lower) if found else lower
@@ -49,7 +51,8 @@ def analyze(text: str) -> tuple[list[Signal], list[str]]:
     words = ["0" * min(len(w), 6) if w.isdigit() else w for w in WORD.findall(plain)]
     found += keyword_signals(lower, set(words)) + phone_signals(text) + style_signals(text, words)
     pairs = [f"{a} {b}" for a, b in pairwise(words)]
-    return found, words + pairs + [f"!{signal.code}" for signal in found]
+    features = words + pairs + [f"!{signal.code}" for signal in found]
+    return found + pitch_signals(lower, found), features
 
 
 def context_signals(body: str, *, duplicates: int, recent: int) -> list[tuple[str, int, float]]:

@@ -16,11 +16,25 @@ TLDS = "com|net|org|info|biz|xyz|top|ru|io|ly|me|co|tk|gl|gd|cc|click|link|site|
 # Blocklisted endings (BLOCKED_HOST) that are not also everyday words, so that a bare
 # "bet-on-politics.win" is seen as a link at all.
 TLDS += "|win|loan|bid|racing|gq|ml|cf|ga|casino|bet"
+# Endings that shops and streams use in comment spam ("socialboost.pro", "streamhub-live.tv").
+TLDS += "|pro|club|tv|live|app|vip|uk"
+# Shorteners on endings too common in text to count as links alone ("rb.gy/4kq9zt").
+SHORT = r"(?:rb\.gy|is\.gd|t\.ly|s\.id|v\.gd|lnkd\.in|shorturl\.at|tiny\.cc)/[^\s<>\"']*[^\s<>\"'.,;:!?)]"
 URL = re.compile(
-    rf"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]"
+    rf"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]|\b{SHORT}"
     rf"|\b(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?"
 )
-URL_HINTS = ("http", "www.", *(f".{tld}" for tld in TLDS.split("|")))
+URL_HINTS = (
+    "http",
+    "www.",
+    *(f".{tld}" for tld in TLDS.split("|")),
+    ".gy/",
+    ".gd/",
+    ".id/",
+    ".in/",
+    ".at/",
+    ".cc/",
+)
 HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)")
 SHORTENERS = frozenset(
     _hints(

@@ -11,7 +11,20 @@ from services.spam_signals import Signal
 
 DATA = Path(__file__).resolve().parent / "data" / "spam_model.json"
 # Log-odds added for signals too rare in the training data for the model to weigh them.
-PRIORS = {"crypto_bait": 2.5, "contact_handle": 3.0, "link_shortener": 1.5, "blocked_domain": 2.5}
+PRIORS = {
+    "crypto_bait": 2.5,
+    "contact_handle": 3.0,
+    "link_shortener": 1.5,
+    "blocked_domain": 2.5,
+    "income_claim": 1.5,
+    "adult_bait": 2.5,
+    "contact_request": 2.5,
+    "sales_offer": 1.5,
+    "testimonial": 1.5,
+}
+# The least log-odds a comment with these signals can have, whatever its words: an offer with
+# a way to respond off-site is held for a moderator (0.88) even when it reads like a comment.
+FLOORS = {"sales_pitch": 2.0}
 
 
 @cache
@@ -33,5 +46,7 @@ def prior_logit(found: list[Signal]) -> float:
 
 
 def content_logit(found: list[Signal], features: list[str]) -> float:
-    """The model's log-odds plus the priors of the rare signals present."""
-    return model_logit(features) + prior_logit(found)
+    """The model's log-odds plus the priors of the rare signals present, raised to the floor
+    of any signal that has one."""
+    logit = model_logit(features) + prior_logit(found)
+    return max([logit, *(FLOORS.get(signal.code, logit) for signal in found)])

@@ -20,6 +20,12 @@ EXPLANATIONS = {
     "near_duplicate": "The same text was posted {count} other time(s) in the last hour",
     "posting_too_fast": "The author posted {count} comments in the 10 minutes before this one",
     "spam_model": "Reads like spam to the trained model",
+    "income_claim": "Claims easy earnings (an amount a day, a week or an hour)",
+    "adult_bait": "Dating or adult-site bait",
+    "contact_request": "Asks readers to find the writer on another app or in a profile",
+    "sales_offer": 'Reads like an advert (a price, a discount code, "no sign-up")',
+    "testimonial": "Tells the story of being helped by a named expert, as scams do",
+    "sales_pitch": "Makes an offer and gives a way to take it up off-site",
 }
 
 

@@ -94,3 +94,58 @@ def test_fingerprint_is_stable_for_trivial_differences() -> None:
     assert key == spam.fingerprint("buy cheap watches, at my shop: best prices!!!")
     assert key != spam.fingerprint("Buy cheap shoes at my shop, best prices 2024!")
     assert len(key) <= 64
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I make £350 a day from my phone", "income_claim"),
+        ("Google is paying $85/hr for home workers", "income_claim"),
+        ("Start earning today, $300-$700 daily", "income_claim"),
+        ("Bitcoin 1000x gem presale, to the moon", "income_claim"),
+        ("Hot singles in your area want to talk", "adult_bait"),
+        ("Seeking a sugar daddy?", "adult_bait"),
+        ("Add me on Snap: sophie_xx2003", "contact_request"),
+        ("write me at mary85 (at) gmail (dot) com", "contact_request"),
+        ("daily hot takes, link in bio", "contact_request"),
+        ("TRUMP gold coins only $29.99, limited supply", "sales_offer"),
+        ("use code POLITICS15 at checkout", "sales_offer"),
+        ("Buy 10k Instagram followers", "sales_offer"),
+        ("He cured my husband with herbal medicine", "testimonial"),
+        ("Thanks to Mrs Catherine Wood's forex program I retired", "testimonial"),
+        ("Read the real story here: rb.gy/4kq9zt", "link_shortener"),
+        ("Watch free at streamhub-live.tv", "link"),
+    ],
+)
+def test_each_pitch_signal_on_its_own(text: str, code: str) -> None:
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pitch"),
+    [
+        ("Earn £350 a day from home, DM me", True),  # an income claim and a way to respond
+        ("Hot singles in your area ->> datenow-uk.club", True),  # bait and a link
+        ("Free spins for new players, text WIN to 84199", True),  # a deal and a short code
+        ("He cured my son. WhatsApp +234 813 442 0917", True),  # two ways to get in touch
+        ("Free entry to the museum, details at www.museum-example.org", False),  # deal and link
+        ("Check my page, edited from 78.144.87.71", False),  # an address is not a number
+        ("The minister paid $5 for the coffee on camera", False),
+    ],
+)
+def test_an_offer_with_a_way_to_respond_is_a_sales_pitch(text: str, pitch: bool) -> None:
+    assert ("sales_pitch" in _codes(text)) is pitch
+
+
+def test_a_sales_pitch_is_held_whatever_its_words() -> None:
+    found, features = spam.analyze(
+        "Bitcoin is the only hedge against this government. I turned $500 into $14,000 with "
+        "Mr James Carter's trading signals. Contact him on Telegram @JamesCarterFX"
+    )
+    assert spam.model_logit(features) < 0  # the words read like a comment
+    assert spam.content_logit(found, features) >= 2.0  # 0.88: held for a moderator
+
+
+def test_pitch_signals_are_not_features_of_the_fitted_model() -> None:
+    _, features = spam.analyze("Hot singles in your area, link in bio")
+    assert "!adult_bait" not in features and "!contact_request" not in features
