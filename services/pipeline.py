@@ -110,6 +110,8 @@ def _toxicity(found: _Findings, body: str, norm: Normalized, hold: float) -> tup
         found.add("toxic_language", toxicity.EXPLANATIONS["toxic_language"])
     elif result.reply >= hold:
         found.add("hostile_reply", toxicity.EXPLANATIONS["hostile_reply"])
+    if result.comments >= hold and result.comments > result.model:
+        found.add("abusive_comment", toxicity.EXPLANATIONS["abusive_comment"])
     return result.score, result.model
 
 

@@ -51,12 +51,88 @@ CONTACT_REQUEST = re.compile(
 # A computer's address ("edited from 78.144.87.71") reads as a phone number, but nobody is
 # asked to ring it.
 IPV4 = re.compile(r"(?:\d{1,3}\.){3}\d{1,3}")
+# (code, substrings one of which a match must contain, pattern): the substrings are a cheap
+# test that skips the pattern for most comments.
 RULES = (
-    ("income_claim", INCOME_CLAIM),
-    ("adult_bait", ADULT_BAIT),
-    ("contact_request", CONTACT_REQUEST),
-    ("sales_offer", SALES_OFFER),
-    ("testimonial", TESTIMONIAL),
+    (
+        "income_claim",
+        (
+            "$",
+            "£",
+            "€",
+            "k ",
+            "quit",
+            "experience",
+            "weird",
+            "doctors",
+            "paid off",
+            "salary",
+            "phone",
+            "laptop",
+            "moon",
+            "sale",
+            "invest",
+            "free",
+        ),
+        INCOME_CLAIM,
+    ),
+    ("adult_bait", ("single", "adult", "girl", "sexy", "hook", "sugar"), ADULT_BAIT),
+    (
+        "contact_request",
+        (
+            "snap",
+            "insta",
+            "tiktok",
+            "telegram",
+            "whatsapp",
+            "facebook",
+            "fb",
+            "kik",
+            "signal",
+            "wechat",
+            "bio",
+            "profile",
+            "at)",
+            "at]",
+            "@",
+            "ask me",
+            "reply",
+        ),
+        CONTACT_REQUEST,
+    ),
+    (
+        "sales_offer",
+        (
+            "only",
+            "limited",
+            "code",
+            "checkout",
+            "shipping",
+            "buy",
+            "sign",
+            "registration",
+            "furious",
+            "hate",
+        ),
+        SALES_OFFER,
+    ),
+    (
+        "testimonial",
+        (
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "recover",
+            "cured",
+            "herbal",
+            "grateful",
+            "recommend",
+            "search",
+            "changed my life",
+        ),
+        TESTIMONIAL,
+    ),
 )
 # An offer, and a way to take it up away from the comment thread. A plain link is a way only
 # for the offers no comment makes; a deal or "my page" beside a link is often a citation
@@ -79,7 +155,9 @@ def pitch_signals(lower: str, found: list[Signal]) -> list[Signal]:
     """The pitch signals of a lowercased comment, and "sales_pitch" when an offer comes with
     a way to respond, given the content signals already `found`."""
     pitches = []
-    for code, pattern in RULES:
+    for code, hints, pattern in RULES:
+        if not any(hint in lower for hint in hints):
+            continue
         spans = tuple((m.start(), m.end(), m.group()) for m in pattern.finditer(lower))
         if spans:
             pitches.append(Signal(code, spans))

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from services import toxicity_comments
 from services.toxicity_hits import WORD, Hit
 from services.toxicity_insults import lexical_hits
 from services.toxicity_lexicon import ENGLISH, FOREIGN, READER
@@ -19,7 +20,7 @@ from services.toxicity_scorers import (
     ToxicityScorer,
     get_scorer,
 )
-from services.toxicity_spelling import restored
+from services.toxicity_spelling import cleaned_text, restored
 
 __all__ = [
     "ENV_VAR",
@@ -34,7 +35,6 @@ __all__ = [
 ]
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 # A comment that talks to another reader ("you ...") is held at lower model scores than one
 # that talks about the news: the model's log-odds gain this much, so that a model score of
 # 0.32 reaches the default hold limit of 0.5. Chosen, and cross-validated, by
@@ -45,25 +45,19 @@ REPLY_LOGIT = 0.75
 @dataclass(frozen=True)
 class Assessment:
     """The toxicity verdict on one comment: combined score, model score and findings;
-    `reply` is the model's score raised because the comment talks to another reader."""
+    `reply` is the model's score raised because the comment talks to another reader, and
+    `comments` the probability from the model fitted on news comments."""
 
     score: float
     model: float
     hits: list[Hit]
     reply: float = 0.0
-
-
-def _cleaned(normalized: str) -> str:
-    """Normalised text with curly apostrophes straightened and HTML blanked, same length."""
-    normalized = normalized.replace("\u2019", "'")
-    if "&" in normalized or "<" in normalized:
-        normalized = MARKUP.sub(lambda m: " " * len(m.group()), normalized)
-    return normalized
+    comments: float = 0.0
 
 
 def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> Assessment:
     """Score `text`, given its lowercased normalised form, with the detectors and the model."""
-    cleaned = _cleaned(normalized)
+    cleaned = cleaned_text(normalized)
     normalized = restored(cleaned)
     words = WORD.findall(normalized)
     present = set(words)
@@ -83,8 +77,13 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
         hits = [_whole_word(hit, cleaned) for hit in hits]
     model = (scorer or get_scorer()).score(text, masked(words, names))
     reply = _as_reply(model) if not present.isdisjoint(READER) else 0.0
-    score = max([model, reply, *(CATEGORY_SCORES[hit.category] for hit in hits)])
-    return Assessment(score=score, model=model, hits=hits, reply=reply)
+    comments = (
+        toxicity_comments.probability(words)
+        if toxicity_comments.about_people(text, present)
+        else 0.0
+    )
+    score = max([model, reply, comments, *(CATEGORY_SCORES[hit.category] for hit in hits)])
+    return Assessment(score=score, model=model, hits=hits, reply=reply, comments=comments)
 
 
 def _names(text: str) -> frozenset[str]:

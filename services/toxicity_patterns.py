@@ -53,4 +53,5 @@ EXPLANATIONS = {
     "hostile_profanity": "Swears while putting someone or something down",
     "toxic_language": "Reads as abusive to the toxicity model",
     "hostile_reply": "Talks to another reader in a tone the toxicity model reads as hostile",
+    "abusive_comment": "Reads as abusive to the model fitted on labelled news comments",
 }

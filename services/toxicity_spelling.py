@@ -24,6 +24,7 @@ HYPHENATED = word_set(
     shithead shitheads fuckwit fuckwits shitstain shitstains"""
 )
 # Stars between letters; a star before or after a word marks emphasis ("*sigh*").
+MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 STARRED = re.compile(r"[a-z]+(?:\*+[a-z]+)+")
 HYPHEN = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 
@@ -48,6 +49,14 @@ def _unstarred(spelling: str) -> str | None:
         if all(s in ("*", w) for s, w in zip(spelling, word, strict=True))
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def cleaned_text(normalized: str) -> str:
+    """Normalised text with curly apostrophes straightened and HTML blanked, same length."""
+    normalized = normalized.replace("\u2019", "'")
+    if "&" in normalized or "<" in normalized:
+        normalized = MARKUP.sub(lambda m: " " * len(m.group()), normalized)
+    return normalized
 
 
 def restored(normalized: str) -> str:

@@ -1,4 +1,5 @@
-"""Export alt-profanity-check's model and fit the spam model; writes services/data/.
+"""Export alt-profanity-check's model and fit the spam and news-comment toxicity models;
+writes services/data/.
 
 Usage: python tools/train_models.py [DATA_DIR] [--out DIR]. Deterministic: fixed seeds,
 sorted features. Prints 5-fold cross-validated spam figures per source file. With
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from services import spam  # noqa: E402
+from tools.train_comments import OURS, POLITICAL, train_comments  # noqa: E402
 
 OUT = ROOT / "services" / "data"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -61,10 +63,12 @@ def export_profanity_check(out: Path) -> None:
 
 
 def load_spam_rows(data: Path) -> tuple[list[set[str]], np.ndarray, np.ndarray]:
-    """Feature sets, labels (1 = spam) and source names of the spam training files."""
+    """Feature sets, labels (1 = spam) and source names of the spam training files: the dev
+    files and our own labelled news comments."""
     features, labels, sources = [], [], []
-    for name in SPAM_SOURCES:
-        with (data / name).open(newline="", encoding="utf-8") as handle:
+    for path in [data / name for name in SPAM_SOURCES] + [OURS / name for name in POLITICAL]:
+        name = path.name
+        with path.open(newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 features.append(set(spam.analyze(row["text"])[1]))
                 labels.append(int(row["label"] == "spam"))
@@ -114,7 +118,7 @@ def cross_validate(features: list[set[str]], labels: np.ndarray, sources: np.nda
         intercept, weights = fit([features[i] for i in train], labels[train])
         held_out[test] = logits(intercept, weights, [features[i] for i in test])
     probability = 1.0 / (1.0 + np.exp(-held_out))
-    for name in SPAM_SOURCES:
+    for name in (*SPAM_SOURCES, *POLITICAL):
         mine = sources == name
         for threshold in (0.5, 0.6, 0.7):
             caught = probability[mine & (labels == 1)] >= threshold
@@ -250,6 +254,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     export_profanity_check(args.out)
     train_spam(args.data, args.out, validate=not args.no_validate)
+    train_comments(args.data, args.out, validate=not args.no_validate)
 
 
 if __name__ == "__main__":

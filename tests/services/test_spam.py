@@ -139,8 +139,8 @@ def test_an_offer_with_a_way_to_respond_is_a_sales_pitch(text: str, pitch: bool)
 
 def test_a_sales_pitch_is_held_whatever_its_words() -> None:
     found, features = spam.analyze(
-        "Bitcoin is the only hedge against this government. I turned $500 into $14,000 with "
-        "Mr James Carter's trading signals. Contact him on Telegram @JamesCarterFX"
+        "The pension reform was badly explained by the minister. I turned $500 into $14,000, "
+        "ask me how."
     )
     assert spam.model_logit(features) < 0  # the words read like a comment
     assert spam.content_logit(found, features) >= 2.0  # 0.88: held for a moderator

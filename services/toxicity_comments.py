@@ -1,0 +1,91 @@
+"""The news-comment toxicity model: a logistic regression over a comment's words and word
+pairs, fitted by tools/train_comments.py on labelled news comments. It catches the insults,
+sneers and hatred of comment threads that the patterns have no phrase for and that
+alt-profanity-check, fitted on tweets and Wikipedia talk pages, scores low.
+
+Identity words and dialect spellings are never features (services.toxicity_lexicon.UNSCORED):
+a comment is not abusive for naming a people or writing as its speakers do."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from services.normalize import normalize
+from services.toxicity_hits import WORD
+from services.toxicity_lexicon import GROUPS, IDENTITY, SUBJECTS, YOU, word_set
+from services.toxicity_masking import masked
+from services.toxicity_spelling import cleaned_text, restored
+
+DATA = Path(__file__).resolve().parent / "data" / "comment_model.json"
+PEOPLE = (
+    YOU
+    | SUBJECTS
+    | IDENTITY
+    | GROUPS
+    | word_set("they them he she him her his hers their theirs we us our i me my mine")
+)
+# Praise of a person or a comment, which the model's words read like the sneers it learned.
+PRAISE = re.compile(
+    r"(?i)\b(?:we need more people like|people like you make (?:this|the|it)|well said|thank you"
+    r"|thanks for (?:this|that|the|your)|great (?:point|comment|post|piece|article)|hats off to)\b"
+)
+# A capitalised word that does not start a sentence: a name, most often.
+NAME_INSIDE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
+# Words of grammar, never features alone, nor as a pair of two: in a few thousand comments
+# they pick up the shape of the insults ("is a", "the lot") and then weigh on fair ones.
+FUNCTION = word_set(
+    """the a an and or but of to in on at by for with from as is are was were be been being
+    am it its this that these those there here he she they we i me him her them us his hers
+    their our my your you has have had do does did will would should could can may might must
+    shall not no so if then than too very just all any some each every lot who whom which what
+    when where why how about into over after before up down out off again only own same"""
+)
+
+
+def about_people(text: str, words: set[str]) -> bool:
+    """Whether a comment speaks to or of people (a pronoun, a role, a group, a name written
+    with a capital inside a sentence) without praising them: only then does the model's
+    verdict count, since the abuse it learned is aimed at someone ("the fog was too thick to
+    see" is not) and its words cannot tell praise from a sneer ("people like you make this
+    thread worth reading")."""
+    if PRAISE.search(text) is not None:
+        return False
+    return not PEOPLE.isdisjoint(words) or NAME_INSIDE.search(text) is not None
+
+
+def words_of(text: str) -> list[str]:
+    """A comment's words as the toxicity detectors read them."""
+    return WORD.findall(restored(cleaned_text(normalize(text).text)))
+
+
+def features_of(words: list[str]) -> set[str]:
+    """The model's features: the words and adjacent pairs the toxicity model may judge
+    (services.toxicity_masking): no identity words or dialect spellings, and strong news words
+    only in a comment aimed at someone."""
+    kept = masked(words).split()
+    pairs = (f"{a} {b}" for a, b in pairwise(kept) if a not in FUNCTION or b not in FUNCTION)
+    return {*(word for word in kept if word not in FUNCTION), *pairs}
+
+
+def features(text: str) -> set[str]:
+    """The model's features of a raw comment (what training reads)."""
+    return features_of(words_of(text))
+
+
+@cache
+def _weights(path: Path = DATA) -> tuple[float, dict[str, float]]:
+    """The fitted intercept and weights, read once."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return float(data["intercept"]), {k: float(v) for k, v in data["weights"].items()}
+
+
+def probability(words: list[str]) -> float:
+    """The model's probability that a comment with these words is toxic."""
+    intercept, weights = _weights()
+    logit = intercept + sum(weights.get(feature, 0.0) for feature in features_of(words))
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
