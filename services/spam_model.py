@@ -7,9 +7,10 @@ import json
 from functools import cache
 from pathlib import Path
 
+from services.model_files import model_file
 from services.spam_signals import Signal
 
-DATA = Path(__file__).resolve().parent / "data" / "spam_model.json"
+DATA = model_file("spam_model.json")
 # Log-odds added for signals too rare in the training data for the model to weigh them.
 PRIORS = {
     "crypto_bait": 2.5,

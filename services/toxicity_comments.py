@@ -15,13 +15,14 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from services.model_files import model_file
 from services.normalize import normalize
 from services.toxicity_hits import WORD
 from services.toxicity_lexicon import GROUPS, IDENTITY, SUBJECTS, YOU, word_set
 from services.toxicity_masking import masked
 from services.toxicity_spelling import cleaned_text, restored
 
-DATA = Path(__file__).resolve().parent / "data" / "comment_model.json"
+DATA = model_file("comment_model.json")
 PEOPLE = (
     YOU
     | SUBJECTS

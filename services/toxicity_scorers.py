@@ -12,7 +12,9 @@ from typing import Protocol
 
 import numpy as np
 
-DATA = Path(__file__).resolve().parent / "data" / "profanity_check.npz"
+from services.model_files import model_file
+
+DATA = model_file("profanity_check.npz")
 # The exact token pattern of alt-profanity-check's TfidfVectorizer.
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 ENV_VAR = "GATEHOUSE_TOXICITY_SCORER"

@@ -77,3 +77,11 @@ def test_training_reproduces_the_shipped_models(tmp_path: Path) -> None:
     )
     for name in ("spam_model.json", "comment_model.json"):
         assert filecmp.cmp(tmp_path / name, ROOT / "services" / "data" / name, shallow=False), name
+
+
+def test_refitted_models_are_dropped_in_by_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    from services import model_files
+
+    assert model_files.model_file("spam_model.json").parent == ROOT / "services" / "data"
+    monkeypatch.setenv(model_files.ENV_VAR, "/srv/models")
+    assert model_files.model_file("spam_model.json") == Path("/srv/models/spam_model.json")
