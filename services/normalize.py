@@ -17,6 +17,30 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Three or more single characters with the same single separator: "f.u.c.k", "f u c k".
 _SPACED = re.compile(r"\b[a-z0-9]([ .\-_*+~/|:])(?:[a-z0-9]\1)+[a-z0-9]\b")
 # Runs that may hold leetspeak; "!" counts only between letters or digits ("sh!t", not "wow!").
+# Words after which a lone "a" is the article: "you are a w a n k e r".
+_BEFORE_ARTICLE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "what",
+        "such",
+        "be",
+        "being",
+        "been",
+        "like",
+        "called",
+        "quite",
+        "proper",
+        "real",
+        "r",
+        "re",
+        "m",
+        "s",
+    ]
+)
+_LAST_WORD = re.compile(r"(?:^|[^a-z])([a-z]+)[^a-z]*$")
 _LEET_RUN = re.compile(r"(?:[a-z0-9@$€¢₵₩*#]|(?<=[a-z0-9])!(?=[a-z0-9]))+")
 _LEET_CHAR = re.compile(r"[0-9@$€¢₵₩#!]")
 _HAS_LETTER = re.compile(r"[a-z]")
@@ -108,10 +132,22 @@ def _spaced_out(text: str) -> tuple[list[int], list[int]]:
     separators: list[int] = []
     starts: list[int] = []
     for run in _SPACED.finditer(text):
-        if sum(char.isalpha() for char in run.group()[::2]) >= 2:
-            separators.extend(range(run.start() + 1, run.end(), 2))
-            starts.append(run.start())
+        start = run.start()
+        if _an_article(text, run):
+            start += 2  # "what a p r i c k": the "a" is the article, not the word's first letter
+        if sum(char.isalpha() for char in text[start : run.end() : 2]) >= 2:
+            separators.extend(range(start + 1, run.end(), 2))
+            starts.append(start)
     return separators, starts
+
+
+def _an_article(text: str, run: re.Match[str]) -> bool:
+    """Whether a run spaced out with single spaces starts with the article "a" after a word
+    that asks for one ("is a w h o r e", "what a p r i c k"), leaving four letters or more."""
+    if run.group()[:2] != "a " or len(run.group()) < 11:
+        return False
+    before = _LAST_WORD.search(text, 0, run.start())
+    return before is not None and before.group(1) in _BEFORE_ARTICLE
 
 
 def _stretched(text: str) -> tuple[list[int], list[int]]:

@@ -81,8 +81,8 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
     (
         "insult",
         "brains stain stains",
-        "shit crap mush sawdust rocks",
-        r"\b(?:shit|crap|mush|sawdust|rocks) for brains\b|\bshit ?stains?\b",
+        "shit crap mush sawdust rocks dick",
+        r"\b(?:shit|crap|mush|sawdust|rocks|dick)[\s-]+for[\s-]+brains\b|\bshit ?stains?\b",
     ),
     (
         "insult",
@@ -135,4 +135,12 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
         r"like (?:you|u)\b(?! make (?:this|the|it|our)\b)",
     ),
     ("insult", "people", "you", r"\byou people\b"),
+    (
+        "sexual",
+        "pics nudes mean body",
+        "send she her princess reporter woman girl babe lady presenter officer on",
+        # harassment in words that are not explicit: "send pics", "... if you know what I mean"
+        r"\bsend (?:me )?(?:pics|nudes)\b|\b(?:she|her|princess|reporter|presenter|girl|lady)\b"
+        r"[^.!?]{0,60}\bif you know what i mean\b|\bthe body on (?:that|her|this)\b",
+    ),
 )

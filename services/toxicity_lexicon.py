@@ -111,7 +111,8 @@ HO_CALLS = word_set("ho hi heigh gung westward land tally heave wagons yo")
 SLURS = word_set(
     """nigger niggers nigga niggas niggah niggaz nigguh faggot faggots fag fags dyke dykes
     tranny trannies chink chinks spic spics kike kikes wetback wetbacks paki pakis raghead
-    ragheads towelhead towelheads gook gooks"""
+    ragheads towelhead towelheads gook gooks khokhol khokhols muzzie muzzies pajeet pajeets
+    dindu"""
 )
 # Sexually explicit words: held, since censoring them leaves an obscene comment behind.
 SEXUAL = word_set(
@@ -134,7 +135,8 @@ INSULTS = word_set(
     bastards hoe hoes shithead shitheads fuckhead fuckheads fucktard fucktards cocksucker
     cocksuckers subhuman subhumans lowlife lowlifes braindead dickface dickweed twerp twerps
     twit twits nincompoop nincompoops fuckwit fuckwits skank skanks gobshite gobshites bellend
-    bellends knobhead knobheads shitstain slapper slappers"""
+    bellends knobhead knobheads shitstain slapper slappers leftard leftards shitbag shitbags
+    spastic spastics"""
 )
 # Nouns that insult only when said to someone ("you clown") or of someone ("he is a pig").
 MILD = word_set(
@@ -154,7 +156,7 @@ MILD = word_set(
     toerags slimeball slimeballs sleazebag sleazebags dirtbag dirtbags ghoul ghouls vulture
     vultures jackal jackals lapdog lapdogs stooge stooges quisling quislings turncoat turncoats
     charlatan charlatans hag hags harpy harpies toad toads slag slags cokehead cokeheads
-    crackhead crackheads groomer groomers"""
+    crackhead crackheads groomer groomers bint bints"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(
@@ -172,7 +174,7 @@ SUBJECTS = word_set(
     minister senator mp mps guy man woman journalist reporter author leader king queen editor
     pm chancellor mayor governor candidate secretary premier congressman congresswoman
     councillor councilor chairman spokesman spokeswoman presenter writer columnist side lot kind
-    mob crowd tribe"""
+    mob crowd tribe wife husband princess prince officer teacher ref referee"""
 )
 GROUPS = word_set(
     """people voters supporters liberals conservatives lefties leftists libs tories democrats

@@ -70,7 +70,8 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         r"exterminate|slaughter|gas|hang|lynch) all (?:the )?\w+s\b|\b(?:gas|exterminate|slaughter|"
         r"kill|shoot|hang|lynch) (?:the (?:whole )?lot(?: of them)?(?!\s+of)|all of them|every "
         r"(?:last |single )?one of (?:them|the \w+|these \w+|those \w+))\b|\b(?:burn|torch|firebomb) "
-        r"(?:down )?(?:their|his|her|your|the) (?:house|home|houses|homes|mosque|church|synagogue)",
+        r"(?:down )?(?:their|his|her|your|the) (?:\w+ )?(?:house|home|houses|homes|mosque|church|"
+        r"synagogue|hotels?|offices?)",
     ),
     (
         "threat",
@@ -105,6 +106,20 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         r"muslims?|settlers?|civilians?|tory|tories|americans?|zionists?) (?:is|are) (?:a )?"
         r"legitimate targets?\b|\bif (?:he|she|you|u|they|that \w+|the \w+) (?:ever )?(?:shows?|show) (?:his|her|"
         r"your|their) (?:\w+ )?face (?:\w+ ){0,5}?again\b",
+    ),
+    (
+        "threat",
+        "sniper ambulance bag bodybag coffin visit lives address minutes hurry traitors suffer",
+        "need leaving leave leaves pay paid paying find out hard room die happens may",
+        # veiled: "where's a sniper when you need one", "he's leaving in an ambulance", "pay her
+        # a visit", "find out where this reporter lives", "her address isn't hard to find"
+        r"\bwhere'?s a (?:sniper|gunman|bullet|assassin) when you need (?:one|it)\b|\b(?:leave|leaves|"
+        r"leaving|go home|going home) in (?:an ambulance|a body ?bag|a box|a coffin)\b|\b(?:pay|paid|"
+        r"paying) (?:him|her|them|you|u) a (?:little )?visit\b|\bfind out where (?:he|she|they|this "
+        r"\w+|the \w+|that \w+) lives?\b|\baddress (?:is|isn't|is not|isnt) (?:hard|difficult) to find"
+        r"\b|\bin a room with me for (?:\w+ )?minutes\b|\bhurry up and (?:\w+ )?die\b|\bwhat "
+        r"happens to (?:traitors|snitches|people like (?:you|her|him))\b|\bmay (?:he|she|they|you) "
+        r"(?:suffer|rot|burn|die)\b",
     ),
     (
         "threat",
@@ -155,7 +170,8 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         "hope wish pray",
         "die dies killed shot burn burns cancer raped choke chokes drown drowns floods burned "
         "burnt flooded bombed robbed kicked smashed caved breaks break burgles robs rapes stabs "
-        "attacks kills shoots murders shoot kill stab murder shooting next",
+        "attacks kills shoots murders shoot kill stab murder shooting next chemo treatment operation "
+        "surgery",
         r"\b(?:hope|wish|pray)(?: that)?(?: \w+){1,4} (?:die|dies|"
         r"get killed|gets killed|get shot|gets shot|burn|burns|get cancer|gets cancer|get "
         r"raped|gets raped|choke|chokes|drown|drowns)\b|\b(?:hope|wish|pray)(?: that)? (?:your|his|"
@@ -163,6 +179,8 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         r"bombed|robbed))\b|\b(?:hope|wish|pray)(?: that)?(?: \w+){1,3} (?:gets?|got) (?:his|her|"
         r"their|your|its) (?:\w+ )?(?:head|face|teeth|skull) (?:kicked|smashed|caved|bashed) in\b|"
         r"\b(?:hope|wish|pray)(?: that)? (?:his|her|their|your) cancer (?:spreads|returns|comes back)|"
+        r"\b(?:hope|wish|pray)(?: that)? (?:his|her|their|your) (?:chemo|treatment|operation|surgery) "
+        r"(?:doesn't|does not|fails|won't)\b|"
         r"\b(?:hope|wish|pray)(?: that)?(?: \w+){1,5} (?:breaks? into|burgles?|robs?|rapes?|stabs?|"
         r"attacks?|kills?|shoots?|murders?) (?:you|your|u)\b|\b(?:hope|wish|pray)(?: that)? (?:they|"
         r"you|u|both) (?:all )?(?:shoot|kill|stab|murder) each other\b|\b(?:hope|wish|pray)(?: that)? "

@@ -139,3 +139,9 @@ def test_fast_enough() -> None:
     for _ in range(1000):
         normalize(text)
     assert (time.perf_counter() - started) / 1000 < 200e-6  # loose: CI machines are shared
+
+
+def test_a_spaced_out_word_after_an_article_keeps_the_article() -> None:
+    assert normalize("what a p r i c k").text == "what a prick"
+    assert normalize("you are a w a n k e r").text == "you are a wanker"
+    assert normalize("you a s s h o l e").text == "you asshole"  # no article asked for here
