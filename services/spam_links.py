@@ -17,7 +17,7 @@ TLDS = "com|net|org|info|biz|xyz|top|ru|io|ly|me|co|tk|gl|gd|cc|click|link|site|
 # "bet-on-politics.win" is seen as a link at all.
 TLDS += "|win|loan|bid|racing|gq|ml|cf|ga|casino|bet"
 # Endings that shops and streams use in comment spam ("socialboost.pro", "streamhub-live.tv").
-TLDS += "|pro|club|tv|live|app|vip|uk"
+TLDS += "|pro|club|tv|live|app|vip|uk|gg"
 # Shorteners on endings too common in text to count as links alone ("rb.gy/4kq9zt").
 SHORT = r"(?:rb\.gy|is\.gd|t\.ly|s\.id|v\.gd|lnkd\.in|shorturl\.at|tiny\.cc)/[^\s<>\"']*[^\s<>\"'.,;:!?)]"
 URL = re.compile(

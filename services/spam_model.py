@@ -22,6 +22,7 @@ PRIORS = {
     "contact_request": 2.5,
     "sales_offer": 1.5,
     "testimonial": 1.5,
+    "chain_letter": 2.5,
 }
 # The least log-odds a comment with these signals can have, whatever its words: an offer with
 # a way to respond off-site is held for a moderator (0.88) even when it reads like a comment.

@@ -27,7 +27,13 @@ SALES_OFFER = re.compile(
     r"\bonly\s+[$£€]\s?\d|\blimited\s+(?:supply|stock|edition)\b|\buse\s+(?:the\s+)?(?:code|coupon|"
     r"promo\s+code)\s+\w+|\bat\s+checkout\b|\bworldwide\s+shipping\b|\bbuy\s+(?:\d+k?\s+)?(?:\w+\s+)?"
     r"(?:followers|likes|views|subscribers)\b|\bno\s+sign\s?-?up\b|\bno\s+registration\b|\b(?:companies|"
-    r"banks|doctors|experts)\s+(?:are\s+furious|hate\s+(?:this|him|her|it))\b"
+    r"banks|doctors|experts)\s+(?:are\s+furious|hate\s+(?:this|him|her|it))\b|\bbook\s+(?:a|your)\s+"
+    r"(?:free\s+)?(?:session|call|consultation|appointment)\b|\bbook\s+now\b|\bcompare\s+prices\b|"
+    r"\bdownload\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+){0,2}app\b|\bfree\s+(?:robux|v-?bucks)\b"
+)
+CHAIN_LETTER = re.compile(
+    r"\bcopy\s+(?:and\s+paste|this)\b[^.!?]{0,60}\b(?:articles?|comments?|sites?|pages?|everyone)\b"
+    r"|\bshare\s+this\s+(?:to|with|on)\s+every\b|\bor\s+you'?ll\s+have\s+bad\s+luck\b"
 )
 TESTIMONIAL = re.compile(
     r"\bthanks\s+to\s+(?:mr|mrs|ms|dr)\.?\s+\w+|\b(?:mr|mrs|ms|dr)\.?\s+\w+(?:\s+\w+)?'s\s+(?:trading|"
@@ -35,6 +41,8 @@ TESTIMONIAL = re.compile(
     r"(?:crypto|funds|bitcoin)\b|\bcured\s+my\s+(?:husband|wife|son|daughter|mother|father|mum|dad)\b|"
     r"\bherbal\s+(?:medicine|cure|doctor)\b|\bgrateful\s+client\b|\bi\s+recommend\s+everyone\s+to\b|"
     r"\bsearch\s+(?:them|him|her)\s+up\b|\bchanged\s+my\s+life\b.{0,40}\b(?:trading|crypto|forex|invest)"
+    r"|\bspiritual\s+healer\b|\bbring\s+back\s+(?:your\s+|a\s+|my\s+)?(?:lost\s+|ex\s+)?lover\b|"
+    r"\blove\s+spells?\b"
 )
 ADULT_BAIT = re.compile(
     r"\bhot\s+singles\b|\b(?:mature\s+)?singles\s+(?:near\s+you|in\s+your\s+area)\b|\badult\s+"
@@ -53,86 +61,36 @@ CONTACT_REQUEST = re.compile(
 IPV4 = re.compile(r"(?:\d{1,3}\.){3}\d{1,3}")
 # (code, substrings one of which a match must contain, pattern): the substrings are a cheap
 # test that skips the pattern for most comments.
-RULES = (
-    (
-        "income_claim",
+RULES = tuple(
+    (code, tuple(hints.split("|")), pattern)
+    for code, hints, pattern in (
         (
-            "$",
-            "£",
-            "€",
-            "k ",
-            "quit",
-            "experience",
-            "weird",
-            "doctors",
-            "paid off",
-            "salary",
-            "phone",
-            "laptop",
-            "moon",
-            "sale",
-            "invest",
-            "free",
+            "income_claim",
+            "$|£|€|k |quit|experience|weird|doctors|paid off|salary|phone|laptop|moon|sale"
+            "|invest|free",
+            INCOME_CLAIM,
         ),
-        INCOME_CLAIM,
-    ),
-    ("adult_bait", ("single", "adult", "girl", "sexy", "hook", "sugar"), ADULT_BAIT),
-    (
-        "contact_request",
+        ("adult_bait", "single|adult|girl|sexy|hook|sugar", ADULT_BAIT),
         (
-            "snap",
-            "insta",
-            "tiktok",
-            "telegram",
-            "whatsapp",
-            "facebook",
-            "fb",
-            "kik",
-            "signal",
-            "wechat",
-            "bio",
-            "profile",
-            "at)",
-            "at]",
-            "@",
-            "ask me",
-            "reply",
+            "contact_request",
+            "snap|insta|tiktok|telegram|whatsapp|facebook|fb|kik|signal|wechat|bio|profile|at)"
+            "|at]|@|ask me|reply",
+            CONTACT_REQUEST,
         ),
-        CONTACT_REQUEST,
-    ),
-    (
-        "sales_offer",
         (
-            "only",
-            "limited",
-            "code",
-            "checkout",
-            "shipping",
-            "buy",
-            "sign",
-            "registration",
-            "furious",
-            "hate",
+            "sales_offer",
+            "only|limited|code|checkout|shipping|buy|sign|registration|furious|hate|book|compare"
+            "|app|robux|bucks",
+            SALES_OFFER,
         ),
-        SALES_OFFER,
-    ),
-    (
-        "testimonial",
         (
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-            "recover",
-            "cured",
-            "herbal",
-            "grateful",
-            "recommend",
-            "search",
-            "changed my life",
+            "testimonial",
+            "mr|mrs|ms|dr|recover|cured|herbal|grateful|recommend|search|changed my life"
+            "|healer|lover|spell",
+            TESTIMONIAL,
         ),
-        TESTIMONIAL,
-    ),
+        ("chain_letter", "copy|share this|bad luck", CHAIN_LETTER),
+    )
 )
 # An offer, and a way to take it up away from the comment thread. A plain link is a way only
 # for the offers no comment makes; a deal or "my page" beside a link is often a citation

@@ -25,6 +25,7 @@ EXPLANATIONS = {
     "contact_request": "Asks readers to find the writer on another app or in a profile",
     "sales_offer": 'Reads like an advert (a price, a discount code, "no sign-up")',
     "testimonial": "Tells the story of being helped by a named expert, as scams do",
+    "chain_letter": "Asks readers to copy or share it everywhere",
     "sales_pitch": "Makes an offer and gives a way to take it up off-site",
 }
 

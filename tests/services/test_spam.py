@@ -115,6 +115,12 @@ def test_fingerprint_is_stable_for_trivial_differences() -> None:
         ("Thanks to Mrs Catherine Wood's forex program I retired", "testimonial"),
         ("Read the real story here: rb.gy/4kq9zt", "link_shortener"),
         ("Watch free at streamhub-live.tv", "link"),
+        ("Free Robux generator at rbx-free.gg", "link"),
+        ("Copy this comment onto 10 articles or you'll have bad luck", "chain_letter"),
+        ("PLEASE SHARE THIS TO EVERY NEWS SITE", "chain_letter"),
+        ("Spiritual healer: bring back your lost lover", "testimonial"),
+        ("Book a session at my site", "sales_offer"),
+        ("Download the Patriot Wire app free", "sales_offer"),
     ],
 )
 def test_each_pitch_signal_on_its_own(text: str, code: str) -> None:
