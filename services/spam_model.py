@@ -3,11 +3,7 @@ fixed log-odds for signals too rare in the training data for it to weigh."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
-from services.model_files import model_file
+from services.model_files import linear_weights, model_file
 from services.spam_signals import Signal
 
 DATA = model_file("spam_model.json")
@@ -29,11 +25,9 @@ PRIORS = {
 FLOORS = {"sales_pitch": 2.0}
 
 
-@cache
-def _weights(path: Path = DATA) -> tuple[float, dict[str, float]]:
-    """The fitted intercept and feature weights, read once."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return float(data["intercept"]), {k: float(v) for k, v in data["weights"].items()}
+def _weights() -> tuple[float, dict[str, float]]:
+    """The fitted intercept and weights."""
+    return linear_weights(DATA)
 
 
 def model_logit(features: list[str]) -> float:

@@ -8,14 +8,11 @@ a comment is not abusive for naming a people or writing as its speakers do."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from functools import cache
 from itertools import pairwise
-from pathlib import Path
 
-from services.model_files import model_file
+from services.model_files import linear_weights, model_file
 from services.normalize import normalize
 from services.toxicity_hits import WORD
 from services.toxicity_lexicon import GROUPS, IDENTITY, SUBJECTS, YOU, word_set
@@ -78,11 +75,9 @@ def features(text: str) -> set[str]:
     return features_of(words_of(text))
 
 
-@cache
-def _weights(path: Path = DATA) -> tuple[float, dict[str, float]]:
-    """The fitted intercept and weights, read once."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return float(data["intercept"]), {k: float(v) for k, v in data["weights"].items()}
+def _weights() -> tuple[float, dict[str, float]]:
+    """The fitted intercept and weights."""
+    return linear_weights(DATA)
 
 
 def probability(words: list[str]) -> float:
