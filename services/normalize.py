@@ -16,7 +16,6 @@ _DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Three or more single characters with the same single separator: "f.u.c.k", "f u c k".
 _SPACED = re.compile(r"\b[a-z0-9]([ .\-_*+~/|:])(?:[a-z0-9]\1)+[a-z0-9]\b")
-# Runs that may hold leetspeak; "!" counts only between letters or digits ("sh!t", not "wow!").
 # Words after which a lone "a" is the article: "you are a w a n k e r".
 _BEFORE_ARTICLE = frozenset(
     [
@@ -41,6 +40,7 @@ _BEFORE_ARTICLE = frozenset(
     ]
 )
 _LAST_WORD = re.compile(r"(?:^|[^a-z])([a-z]+)[^a-z]*$")
+# Runs that may hold leetspeak; "!" counts only between letters or digits ("sh!t", not "wow!").
 _LEET_RUN = re.compile(r"(?:[a-z0-9@$€¢₵₩*#]|(?<=[a-z0-9])!(?=[a-z0-9]))+")
 _LEET_CHAR = re.compile(r"[0-9@$€¢₵₩#!]")
 _HAS_LETTER = re.compile(r"[a-z]")

@@ -119,7 +119,7 @@ def _spam(found: _Findings, body: str, context: Context) -> tuple[float, float]:
     """Record the spam signals; return (combined score, model score)."""
     signals, features = spam.analyze(body)
     model_logit = spam.model_logit(features)
-    logit = spam.content_logit(signals, features)
+    logit = spam.signal_logit(model_logit, signals)
     model = _sigmoid(model_logit)
     for signal in signals:
         found.add(signal.code, spam.EXPLANATIONS[signal.code], [s[2] for s in signal.spans[:3]])

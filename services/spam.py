@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from services.spam_keywords import keyword_signals
 from services.spam_links import URL, link_signals
-from services.spam_model import content_logit, model_logit, prior_logit
+from services.spam_model import content_logit, model_logit, prior_logit, signal_logit
 from services.spam_pitch import pitch_signals
 from services.spam_signals import EXPLANATIONS, Signal
 from services.spam_text import phone_signals, style_signals
@@ -24,6 +24,7 @@ __all__ = [
     "fingerprint",
     "model_logit",
     "prior_logit",
+    "signal_logit",
 ]
 
 WORD = re.compile(r"[^\W\d_]+|\d+")

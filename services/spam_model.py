@@ -41,8 +41,13 @@ def prior_logit(found: list[Signal]) -> float:
     return sum(PRIORS.get(signal.code, 0.0) for signal in found)
 
 
-def content_logit(found: list[Signal], features: list[str]) -> float:
-    """The model's log-odds plus the priors of the rare signals present, raised to the floor
-    of any signal that has one."""
-    logit = model_logit(features) + prior_logit(found)
+def signal_logit(model: float, found: list[Signal]) -> float:
+    """The model's log-odds `model` plus the priors of the rare signals present, raised to
+    the floor of any signal that has one."""
+    logit = model + prior_logit(found)
     return max([logit, *(FLOORS.get(signal.code, logit) for signal in found)])
+
+
+def content_logit(found: list[Signal], features: list[str]) -> float:
+    """The content log-odds of a comment from its signals and the model's features."""
+    return signal_logit(model_logit(features), found)

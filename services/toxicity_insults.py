@@ -34,6 +34,9 @@ NOT_NAMES = word_set(
 COMPOUND_TAILS = word_set("show shows car act pit farm costume fiesta world town circus shoes")
 # "you look like a groomer", "you sound like a child"
 LOOK_LIKE = word_set("look looks sound sounds like")
+# Nouns that insult whoever they are said of; the accusations ("liar", "traitor") only
+# insult the reader they are said to.
+NAMES_OF_ANYONE = INSULTS | (MILD - ACCUSATIONS)
 # Whoever fits a description ("anyone who votes for them is a moron").
 ANYONE = word_set("anyone anybody everyone everybody whoever")
 WHO_REACH = 8  # words between "anyone who" and its "is"
@@ -92,18 +95,18 @@ def _directed(words: list[str], names: frozenset[str]) -> list[tuple[int, int]]:
         if word in ADDRESSED:
             nouns = INSULTS if word in ("your", "ur", "yer") else INSULTS | MILD
             end = _insulted(words, _skip(words, i + 1, BE | LOOK_LIKE, 3), nouns, INSULT_ADJ)
-        elif word in SUBJECTS and i + 1 < len(words) and words[i + 1] in BE:
-            end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), STRONG_ADJ)
-        elif word in STRONG_ADJ and i + 1 < len(words) and words[i + 1] in GROUPS:
+        elif word in SUBJECTS and after in BE:
+            end = _insulted(words, i + 2, NAMES_OF_ANYONE, STRONG_ADJ)
+        elif word in STRONG_ADJ and after in GROUPS:
             end = i + 1
-        elif word == "what" and i + 1 < len(words) and words[i + 1] in ("a", "an"):
+        elif word == "what" and after in ("a", "an"):
             # a noun is needed: "what a stupid plan" criticises the plan
-            end = _insulted(words, i + 1, INSULTS | (MILD - ACCUSATIONS), frozenset())
+            end = _insulted(words, i + 1, NAMES_OF_ANYONE, frozenset())
         elif word in COLLECTIVES and after == "of":
-            end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), FILLER, loose=True)
+            end = _insulted(words, i + 2, NAMES_OF_ANYONE, FILLER, loose=True)
         elif word in names and _a_name_is(words, i):
             # a name's noun must be an insult: "Brexit is a stupid idea" insults no one
-            end = _insulted(words, i + 2, INSULTS | (MILD - ACCUSATIONS), frozenset())
+            end = _insulted(words, i + 2, NAMES_OF_ANYONE, frozenset())
             if end + 1 < len(words) and words[end + 1] in COMPOUND_TAILS:
                 end = -1
         elif word in ANYONE and after == "who":
@@ -112,8 +115,8 @@ def _directed(words: list[str], names: frozenset[str]) -> list[tuple[int, int]]:
                 -1,
             )
             if be > 0:
-                end = _insulted(words, be + 1, INSULTS | (MILD - ACCUSATIONS), STRONG_ADJ)
-        elif word in GROUP_WORDS and after in (INSULTS | MILD) - ACCUSATIONS:
+                end = _insulted(words, be + 1, NAMES_OF_ANYONE, STRONG_ADJ)
+        elif word in GROUP_WORDS and after in NAMES_OF_ANYONE:
             end = i + 1
         if end >= i:
             found.append((i, end))

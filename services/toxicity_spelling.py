@@ -23,8 +23,8 @@ HYPHENATED = word_set(
     peabrained pinhead numbskull dimwit halfwit braindead lowlife nitwit dickhead dickheads
     shithead shitheads fuckwit fuckwits shitstain shitstains"""
 )
-# Stars between letters; a star before or after a word marks emphasis ("*sigh*").
 MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
+# Stars between letters; a star before or after a word marks emphasis ("*sigh*").
 STARRED = re.compile(r"[a-z]+(?:\*+[a-z]+)+")
 HYPHEN = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 
