@@ -39,11 +39,15 @@ _BEFORE_ARTICLE = frozenset(
         "s",
     ]
 )
+# Between two words spelt out with dots: the first one's closing dot and a space.
+_DOTTED_GAP = re.compile(r"\.\s+")
 _LAST_WORD = re.compile(r"(?:^|[^a-z])([a-z]+)[^a-z]*$")
 # Runs that may hold leetspeak; "!" counts only between letters or digits ("sh!t", not "wow!").
 _LEET_RUN = re.compile(r"(?:[a-z0-9@$€¢₵₩*#]|(?<=[a-z0-9])!(?=[a-z0-9]))+")
 _LEET_CHAR = re.compile(r"[0-9@$€¢₵₩#!]")
 _HAS_LETTER = re.compile(r"[a-z]")
+# The small capitals of phonetic alphabets, which NFKC and UTS #39 leave as they are.
+_SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
 _LEET = str.maketrans("013457@$!€¢₵₩#", "oieastasieccw*")
 _STRETCH = re.compile(r"([a-z])\1{2,}")
 _STRETCH_HINT = re.compile(r"([a-z])\1\1")  # much faster to search for than _STRETCH
@@ -66,6 +70,9 @@ def _latin_lookalikes() -> dict[str, str]:
 
 def _fold_char(char: str) -> str:
     """Return what one non-ASCII character reads as: NFKC, skeleton, lowercase, no marks."""
+    small_capital = _SMALL_CAPITAL.fullmatch(unicodedata.name(char, ""))
+    if small_capital is not None:  # "ᴅɪᴇ": Unicode folds these to nothing, readers to Latin
+        return small_capital.group(1).lower()
     lookalikes = _latin_lookalikes()
     out = []
     for composed in unicodedata.normalize("NFKC", char):
@@ -131,7 +138,11 @@ def _spaced_out(text: str) -> tuple[list[int], list[int]]:
     """Find spaced-out words with two letters or more: their separators, and where each starts."""
     separators: list[int] = []
     starts: list[int] = []
+    previous: re.Match[str] | None = None
     for run in _SPACED.finditer(text):
+        if previous is not None and _DOTTED_GAP.fullmatch(text, previous.end(), run.start()):
+            separators.append(previous.end())  # "k.i.l.l. a.l.l": the word's closing dot
+        previous = run if run.group(1) == "." else None
         start = run.start()
         if _an_article(text, run):
             start += 2  # "what a p r i c k": the "a" is the article, not the word's first letter
@@ -143,8 +154,8 @@ def _spaced_out(text: str) -> tuple[list[int], list[int]]:
 
 def _an_article(text: str, run: re.Match[str]) -> bool:
     """Whether a run spaced out with single spaces starts with the article "a" after a word
-    that asks for one ("is a w h o r e", "what a p r i c k"), leaving four letters or more."""
-    if run.group()[:2] != "a " or len(run.group()) < 11:
+    that asks for one ("is a w h o r e", "is a c u n t"), leaving four letters or more."""
+    if run.group()[:2] != "a " or len(run.group()) < 9:
         return False
     before = _LAST_WORD.search(text, 0, run.start())
     return before is not None and before.group(1) in _BEFORE_ARTICLE
