@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from services.spam_offers import offer_signals
 from services.spam_signals import Signal
 
 AMOUNT = r"[$£€]\s?\d[\d,.]*\s?k?"
@@ -112,16 +113,20 @@ CHANNELS = frozenset(
 def pitch_signals(lower: str, found: list[Signal]) -> list[Signal]:
     """The pitch signals of a lowercased comment, and "sales_pitch" when an offer comes with
     a way to respond, given the content signals already `found`."""
-    pitches = []
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     for code, hints, pattern in RULES:
-        if not any(hint in lower for hint in hints):
-            continue
-        spans = tuple((m.start(), m.end(), m.group()) for m in pattern.finditer(lower))
-        if spans:
-            pitches.append(Signal(code, spans))
+        if any(hint in lower for hint in hints):
+            spans.setdefault(code, []).extend(
+                (m.start(), m.end(), m.group()) for m in pattern.finditer(lower)
+            )
+    disguised, disguised_channel = offer_signals(lower)
+    for signal in disguised:
+        spans.setdefault(signal.code, []).extend(signal.spans)
+    # one signal a code, so that a code's log-odds count once
+    pitches = [Signal(code, tuple(sorted(set(hits)))) for code, hits in spans.items() if hits]
     codes = {signal.code for signal in found + pitches if _a_way_to_respond(signal, found)}
-    offer = not codes.isdisjoint(OFFERS)
-    channel = not codes.isdisjoint(CHANNELS)
+    offer = (disguised_channel and "chain_letter" in codes) or not codes.isdisjoint(OFFERS)
+    channel = disguised_channel or not codes.isdisjoint(CHANNELS)
     if (
         (offer and (channel or "link" in codes))
         or (channel and not codes.isdisjoint(WEAK_OFFERS))

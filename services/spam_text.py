@@ -13,6 +13,15 @@ YEARS = re.compile(r"(?:(?:19|20)\d\d\W*)+")
 DIGIT = re.compile(r"\d")
 UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 CHAR_RUN = re.compile(r"(.)\1{9,}")
+# A reader passing on a charity's or a public service's helpline is helping, not selling.
+HELPLINE = re.compile(
+    r"(?i:\b(?:citizens advice|samaritans|childline|stepchange|national debtline|moneyhelper|"
+    r"money helper|age uk|nhs 111|turn2us|rape crisis|victim support|crimestoppers|action fraud|"
+    r"national domestic abuse|crisis text line|988 lifeline|papyrus|national suicide|suicide "
+    r"(?:and|&) crisis)\b)"
+    # names that are also words count only as written, capitalised
+    r"|\b(?:Shelter|Refuge|Mind|Lifeline)\b"
+)
 
 
 def phone_signals(text: str) -> list[Signal]:
@@ -25,6 +34,7 @@ def phone_signals(text: str) -> list[Signal]:
         if 9 <= len(DIGIT.findall(m.group(0))) <= 15
         and not YEARS.fullmatch(m.group(0))
         and not ROUND.fullmatch(m.group(0))
+        and not HELPLINE.search(text[max(0, m.start() - 80) : m.start()])
     )
     return [Signal("phone_number", spans)] if spans else []
 
