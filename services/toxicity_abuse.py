@@ -6,12 +6,17 @@ from __future__ import annotations
 ABUSE: tuple[tuple[str, str, str, str], ...] = (
     (
         "self_harm",
-        "yourself urself yourselves kys bleach die jump wrists miss without aborted swallowed "
-        "suicide",
+        "yourself urself yourselves self kys bleach die jump wrists miss without aborted swallowed "
+        "suicide dead favour favor",
         "",
-        r"\b(?:kill|hang|shoot|stab|drown|end|off) (?:yourself|urself|yourselves)\b|\bkys\b|\b(?:you"
+        r"\b(?:kill|hang|shoot|stab|drown|end|off) (?:yourself|urself|yourselves|your ?self|ur ?self|"
+        r"yo ?self)\b|\b(?:unalive|top|neck|rope) (?:yourself|urself|yourselves|your ?self|ur ?self)\b"
+        r"(?!\s+(?:up|in|off|to|into|with|out|a|an|some|the)\b)|\bkys\b|\b(?:go|just|please|pls) drop dead\b(?!\s+\w)|"
+        r"\bdo (?:us|the world|everyone|society|the country) (?:all )?a favou?r and (?:just )?(?:die|"
+        r"drop dead|croak|jump|stop breathing)\b|\b(?:go|just|should|pls|please|you|u) (?:go )?"
+        r"(?:drink|gargle|swallow|chug|neck) (?:some |a (?:bottle|glass|cup|pint) of )?bleach\b|\b(?:you"
         r"|u) should (?:just )?(?:commit suicide|die)\b|"
-        r"\b(?:go|just|should|pls|please|you|u) drink bleach\b|\bgo (?:and )?die\b|\bjump off (?:a|the) (?:bridge|cliff|building|"
+        r"\bgo (?:and )?die\b|\bjump off (?:a|the) (?:bridge|cliff|building|"
         r"roof)|\bslit your wrists\b|\b(?:nobody|no one) would miss (?:you|u)\b|\bbetter off "
         r"without (?:you|u|people like you)\b|\bshould(?: have|'ve) (?:been )?(?:aborted|"
         r"swallowed)|\b(?:aborted|swallowed) (?:you|u)\b",
@@ -142,5 +147,51 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
         # harassment in words that are not explicit: "send pics", "... if you know what I mean"
         r"\bsend (?:me )?(?:pics|nudes)\b|\b(?:she|her|princess|reporter|presenter|girl|lady)\b"
         r"[^.!?]{0,60}\bif you know what i mean\b|\bthe body on (?:that|her|this)\b",
+    ),
+    (
+        "sexual",
+        "bedroom bed lap knee privately private phwoar phwoarr phoar goer legs pins arse ass bum",
+        "",
+        # leering at a woman: "she can brief me privately", "... interview me any time. In my
+        # bedroom", "come sit on my lap", "phwoar", "a right goer", "nice legs on the ..."
+        r"\bcan (?:\w+ ){1,2}?me\b[^!?]{0,40}?\b(?:in|to|into|up to) (?:my|her|his|the) (?:bedroom|"
+        r"bed|boudoir)\b|\b(?:she|her)\b[^.!?]{0,20}?\bcan (?:\w+ ){1,2}?me (?:\w+ )?(?:privately|in "
+        r"private)\b|\b(?:come|can|could|should|to|wanna|gonna) (?:come )?sit on my (?:lap|knee|face)"
+        r"\b|\bph+w?o+a+r+\b|\b(?:a )?(?:right|proper|real) goer\b|\bnice (?:legs|arse|ass|bum|"
+        r"pins) on (?:the|that|this|her)\b(?! (?:statue|painting|sculpture|horse|table|chair)\b)",
+    ),
+    (
+        "sexual",
+        "desk knees sleeping slept shagged shagging screwed screwing sucking phones dictation",
+        "job role promotion position seat gig post way she her does",
+        # a woman's job put down to sex: "only got the job by sleeping with ...", "what she does
+        # under the desk", "does a lot more than answer phones"
+        r"\b(?:what (?:she|he|(?:that|this) \w+) (?:does|did|do)|(?:job|role|promotion|position|seat|gig)\b[^.!?]{0,30}?)"
+        r" (?:under (?:the|his|her) desks?|on (?:her|his) knees)\b|\b(?:job|role|promotion|position|"
+        r"seat|gig|post)\b[^.!?]{0,40}?\bby (?:sleeping|shagging|screwing|sucking|bonking|fucking) "
+        r"(?:with|her way|his way|\w+)\b|\b(?:slept|shagged|screwed|sucked|fucked) (?:her|his) way "
+        r"(?:to|up|into)\b|\bdoes (?:a lot |a bit |far |much |way )?more (?:for (?:him|her|the \w+) )?"
+        r"than (?:answer(?:ing)? (?:the )?phones?|take (?:notes|dictation)|making (?:the )?(?:coffee|"
+        r"tea)|make (?:the )?(?:coffee|tea))\b",
+    ),
+    (
+        "sexual",
+        "women woman girls wives ladies she man tighter shorter skimpier revealing cheap easy",
+        "thing man place tighter shorter skimpier revealing cheap easy sluts whores",
+        # "good for only one thing", "needs a real man to put her in her place", "should wear
+        # something tighter", "<nationality> women are cheap"
+        r"\b(?:women|woman|she|girls|ladies|wives)\b(?: \w+){0,3}?(?:'s| are| is| r)? (?:only |just )?good for "
+        r"(?:only |just )?(?:one thing|1 thing)\b|\bneeds? a (?:real|proper) man\b[^.!?]{0,30}?\b(?:put|"
+        r"keep|show|tame|sort) her\b|\b(?:should|needs? to|ought to|could) (?:wear|put on|dress in) "
+        r"(?:something |a )?(?:tighter|shorter|skimpier|more revealing|lower cut|low-cut)\b|\b(?:women|"
+        r"girls|wives|ladies) (?:are|r) (?:all )?(?:cheap|easy|sluts|whores)\b(?!\s+(?:to|targets?|prey|"
+        r"marks?|labou?r|work|workers|hires?))",
+    ),
+    (
+        "insult",
+        "touched kissed",
+        "never",
+        # the incel jab: "you reek of a man who's never been touched by a woman"
+        r"\bnever (?:once )?been (?:touched|kissed) by a (?:woman|girl)\b",
     ),
 )

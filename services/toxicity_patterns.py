@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from services.toxicity_abuse import ABUSE
+from services.toxicity_harassment import HARASSMENT
 from services.toxicity_hate import HATE
 from services.toxicity_lexicon import word_set
 from services.toxicity_threats import THREATS
@@ -26,7 +27,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 DETECTORS = tuple(
     (category, word_set(first), word_set(second), _compiled(pattern))
-    for category, first, second, pattern in THREATS + ABUSE + HATE
+    for category, first, second, pattern in THREATS + HARASSMENT + ABUSE + HATE
 )
 CATEGORY_SCORES = {
     "threat": 0.97,

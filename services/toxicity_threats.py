@@ -62,7 +62,7 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         "slaughter burn torch firebomb",
         "",
         r"\b(?:you|u)(?:\s*'re|\s+are|\s+will be|\s*'ll be|\s+r)\s+(?:dead|next|going to die|"
-        r"gonna die)\b(?!\s+(?:wrong|right|serious|on|set|last|tired))|\bwatch your back\b|"
+        r"gonna die)\b(?!\s+(?:wrong|right|serious|on|set|last|tired))|\bwatch your back\b(?! on the)|"
         r"\bbullet (?:in|through|between) (?:his|her|their|your|the)\b|\b(?:put|deserves?|"
         r"needs?) a bullet\b|\blined? (?:\w+ ){0,3}up against (?:a|the) wall\b|\b(?:hang|lynch|"
         r"shoot|gas|kill|murder|exterminate|slaughter) (?:them|em|him|her|the lot of them|all of them|every "
@@ -113,7 +113,7 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         "need leaving leave leaves pay paid paying find out hard room die happens may",
         # veiled: "where's a sniper when you need one", "he's leaving in an ambulance", "pay her
         # a visit", "find out where this reporter lives", "her address isn't hard to find"
-        r"\bwhere'?s a (?:sniper|gunman|bullet|assassin) when you need (?:one|it)\b|\b(?:leave|leaves|"
+        r"\bwhere'?s a (?:sniper|gunman|bullet|assassin) when you need (?:one|it)\b|(?<!only )\b(?:leave|leaves|"
         r"leaving|go home|going home) in (?:an ambulance|a body ?bag|a box|a coffin)\b|\b(?:pay|paid|"
         r"paying) (?:him|her|them|you|u) a (?:little )?visit\b|\bfind out where (?:he|she|they|this "
         r"\w+|the \w+|that \w+) lives?\b|\baddress (?:is|isn't|is not|isnt) (?:hard|difficult) to find"
@@ -141,7 +141,7 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         "string round",
         "up",
         # lynching, and rounding people up for camps or worse
-        r"\bstring (?:him|her|them|em|the lot(?: of them)?|all of them) up\b|\bround (?:them|em|"
+        r"\bstring (?:him|her|them|em|the lot(?: of them)?|all of them)(?: all)? up\b|\bround (?:them|em|"
         r"the lot(?: of them)?)(?: all)? up (?:and|then) (?:put|send|ship|lock|intern|gas|shoot|hang)\b",
     ),
     (
