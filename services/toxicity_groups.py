@@ -43,7 +43,8 @@ ADJECTIVE = rf"(?:{_alternation(DEMONYMS + ' ' + ADJECTIVES + ' ' + INVARIANT)})
 GROUP = (
     rf"(?:(?:{_alternation(DEMONYMS + ' ' + NOUNS)})s|(?:the )?(?:{_alternation(INVARIANT)})"
     rf"|{ADJECTIVE} (?:{_alternation(MEMBERS)})|{_alternation(PLURALS)}|(?:these|those|you) "
-    rf"people|your kind|their kind|(?:\w+ )(?:voters|supporters|viewers|followers|fans))"
+    rf"people|your (?:kind|lot|sort|people)|their kind|you lot|(?:\w+ )(?:voters|supporters|"
+    rf"viewers|followers|fans))"
 )
 GROUP_WORDS = " ".join(
     [
@@ -52,7 +53,7 @@ GROUP_WORDS = " ".join(
         ADJECTIVES,
         INVARIANT,
         PLURALS,
-        "kind voter voters supporter supporters viewers followers fans people",
+        "kind lot sort voter voters supporter supporters viewers followers fans people",
     ]
     + [word + "s" for word in (DEMONYMS + " " + NOUNS).split()]
 )
@@ -92,8 +93,16 @@ REPORTING = (
 NOT_SAID = "".join(rf"(?<!\b{words} )" for words in REPORTING)
 # A whole people, perhaps with where they are: "Disabled people on benefits", "Indians in
 # this comment section".
-PEOPLE = rf"\b{NOT_SAID}(?:{GROUP})(?: (?:on|in|from|here) [\w-]+(?: [\w-]+){{0,3}}?)?"
+PEOPLE = (
+    rf"\b{NOT_SAID}(?<!\bthe )(?:the )?(?:{GROUP})(?: (?:on|in|from|here) [\w-]+(?: [\w-]+)"
+    rf"{{0,3}}?)?"
+)
 CONTEMPT = r"(?:these|those|filthy|dirty|bloody|fucking|stinking|fkn|fking)"
+# "orcs" for Russians, but not where someone is told off for it.
+ORCS = (
+    r"\b(?<!called )(?<!calling )(?<!call )(?<!calling russians )(?<!called russians )(?<!calling "
+    r"them )(?:orcs|(?:every|last|dead|an|that|russian) orc)\b"
+)
 
 # Names for a people or one of them, and the old lines that go with them: "these cockroaches",
 # "island monkeys", "invaders", "Britainistan".
@@ -108,25 +117,25 @@ GROUP_NAMES: tuple[tuple[str, str, str, str], ...] = (
         # the word is the hatred: "Keep crying, ukrop", "Gayropa", "g0atf*ckers", "chimp-out"
         r"\b(?:ukrops?|khokh(?:ols?|ly)|katsaps?|moskal(?:s|i)?|mussies?|muzz?rats?|(?:britain|"
         r"london|sweden|france|german|europe)istan|eurabia|gayropa|rapefugees?|(?:porch|"
-        r"sand|jungle) (?:monkeys?|apes?)|yankee pigs?|goat ?-?f[*u]?cke?rs?|chimp ?-?outs?|(?:useless|"
-        r"filthy|cowardly|surrender(?:ing)?|cheese-eating|bloody|stinking) (?:frogs|krauts))\b",
+        r"sand|jungle) (?:monkeys?|apes?)|yankee pigs?|goat ?-?f[*u]?cke?rs?|chimp ?-?outs?|(?:"
+        r"useless|filthy|cowardly|surrender(?:ing)?|cheese-eating|bloody|stinking) (?:frogs|"
+        r"krauts))\b",
     ),
     (
         "dehumanizing",
         f"{GROUP_WORDS} these those filthy dirty bloody fucking stinking fkn fking island "
         "typical last every kill dead orc orcs",
         "cockroaches roaches vermin orcs orc savages subhumans parasites animals rats locusts "
-        "maggots monkeys monkey apes ape chimps chimp baboons trees scroungers spongers leeches scum "
-        "filth",
+        "maggots monkeys monkey apes ape chimps chimp baboons trees scroungers spongers leeches "
+        "scum filth",
         # "letting these cockroaches in", "those animals", "island monkeys", "typical Caucasus
         # monkey", "every last orc", "Africans still climbing trees"
         rf"\b(?<!called )(?<!calling )(?<!call ){CONTEMPT} (?:cockroaches|roaches|vermin|orcs|"
         rf"savages|subhumans|parasites|animals|rats|locusts|maggots|monkeys|apes)\b|\b{ADJECTIVE}"
         rf" (?:scroungers|spongers|leeches|parasites|vermin|scum|savages|cockroaches|rats|filth|"
-        rf"subhumans|monkeys|apes|chimps)\b|\b(?:island|"
-        rf"typical \w+) (?:monkeys?|apes?|chimps?|baboons?)\b|\b(?<!called )(?<!"
-        rf"calling )(?<!call )(?<!calling russians )(?<!called russians )(?<!calling them )(?:orcs|(?:every|last|dead|an|that|russian) orc)\b|\b(?:{GROUP}|{ONE})\b[^.!?]"
-        rf"{{0,40}} (?:still |just )?(?:climbing|swinging (?:from|in)|living in|(?:came|come|"
+        rf"subhumans|monkeys|apes|chimps)\b|\b(?:island|typical \w+) (?:monkeys?|apes?|chimps?|"
+        rf"baboons?)\b|{ORCS}|\b(?:{GROUP}|{ONE})\b[^.!?]{{0,40}} (?:still |just )?(?:climbing|"
+        rf"swinging (?:from|in)|living in|(?:came|come|"
         rf"down) from|down out of) (?:the )?trees\b",
     ),
     (
@@ -145,10 +154,11 @@ GROUP_NAMES: tuple[tuple[str, str, str, str], ...] = (
         "back deported deport sent expelled banned ban coming entering out home religion",
         # "Afghans should all be sent back", "Poles came and took our jobs, now they can all
         # get out", "every grooming gang is the same religion", "ban them from coming in"
-        rf"(?!(?:the )?(?:refugees|migrants|immigrants|foreigners)\b){PEOPLE} should (?:all )?be (?:sent back|"
-        rf"deported|kicked out|thrown out|expelled|banned)\b|\b(?:{GROUP})\b[^.!?]{{0,80}}[.!?,"
-        rf"]? (?:now |so )?(?:they|them) (?:can |should |must )?(?:all )?(?:get out|go home|go "
-        rf"back|fuck off|piss off|be deported|be sent back)\b|\bevery (?:grooming gang|terrorist|"
+        rf"(?!(?:the )?(?:refugees|migrants|immigrants|foreigners)\b){PEOPLE} should (?:all )?be "
+        rf"(?:sent back|deported|kicked out|thrown out|expelled|banned)\b|\b(?:{GROUP})\b"
+        rf"[^.!?]{{0,80}}[.!?,]? (?:now |so )?(?:they|them) (?:can |should |must )?(?:all )?"
+        rf"(?:get out|go home|go back|fuck off|piss off|be deported|be sent back)\b|\bevery "
+        rf"(?:grooming gang|terrorist|"
         rf"terror attack|rapist|paedo\w*|pedo\w*|bomber|stabbing)s? (?:is|are|was|were|comes "
         rf"from) (?:from )?the same (?:religion|race|colou?r|ethnicity|faith|community)\b|\bban "
         rf"(?:all |the )?(?:{GROUP}|the lot of them) from (?:coming|entering)\b",

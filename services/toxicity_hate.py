@@ -81,6 +81,17 @@ HATE: tuple[tuple[str, str, str, str], ...] = (
         r"courts|bbc|europe|america|britain)\b|\b(?:jews|zionists) are behind (?:everything|"
         r"all (?:the )?wars|9/11|covid|communism|(?:mass )?(?:migration|immigration))",
     ),
+    (
+        "hate",
+        "holocaust holohoax replacement genocide replacing",
+        "never didn't didn lie hoax myth exaggerated holohoax real happening us",
+        # "the Holocaust never happened", "the great replacement is real", "they're replacing us"
+        rf"\b{NOT_SAID}(?<!\bthe )(?:the )?(?:holocaust (?:never happened|didn't happen|is a "
+        rf"(?:lie|hoax|myth)|was (?:a )?(?:lie|hoax|myth|exaggerated))|(?:great replacement|"
+        rf"white genocide) is (?:real|happening)|(?:they|jews|muslims|migrants|immigrants)(?: "
+        rf"are|'re) replacing us)\b"
+        rf"|\bholohoax\b",
+    ),
 )
 
 # The words of a sweeping generalisation between its people and its vice: "Slavs are
@@ -95,8 +106,8 @@ COLLECTIVE = r"(?: (?:a|an)(?: (?:nation|race|people|bunch|pack|horde|load|count
 # criminals" and "more violent than" say something else.
 DESCRIBING = (
     r"(?: (?!(?:not|never|no|more|less|most|least|as|so|among|of|by|from|to|with|for|like|at|"
-    r"than|against|under|victims|targets|often|rarely|hardly|or|and|nor|but)\b)(?:fucking|bloody|thieving|"
-    r"stinking|scrounging|lying|(?!\w+(?:ing|ed)\b)[\w-]+)){0,2}"
+    r"than|against|under|victims|targets|often|rarely|hardly|or|and|nor|but)\b)(?:fucking|"
+    r"bloody|thieving|stinking|scrounging|lying|(?!\w+(?:ing|ed)\b)[\w-]+)){0,2}"
 )
 # After a vice, words that make it a thing: "cheap labour", "cancer patients".
 NOT_A_VICE = (
@@ -109,8 +120,10 @@ GROUP_HATE: tuple[tuple[str, str, str, str], ...] = (
         GROUP_WORDS,
         VICE_WORDS,
         # "Turks are barbarians", "Europeans are cucks", "every MAGA voter is an inbred hillbilly"
-        rf"{PEOPLE}(?: are|'re| r){ALWAYS}{COLLECTIVE}{DESCRIBING} {VICE}{NOT_A_VICE}|\bevery "
-        rf"(?:single )?(?:{ONE}|\w+ (?:voter|supporter)) is (?:a|an){DESCRIBING} {VICE}{NOT_A_VICE}",
+        rf"{PEOPLE}(?: are|'re| r){ALWAYS}{COLLECTIVE}{DESCRIBING} {VICE}{NOT_A_VICE}|\bwhy are "
+        rf"(?:all |so many )?(?:{GROUP})(?: so| such)? {VICE}{NOT_A_VICE}|\bevery "
+        rf"(?:single )?(?:{ONE}|\w+ (?:voter|supporter)) is (?:a|an){DESCRIBING} {VICE}"
+        rf"{NOT_A_VICE}",
     ),
 )
 # Deaths: to drown, die, burn or be bombed.
@@ -155,19 +168,20 @@ GROUP_HARM: tuple[tuple[str, str, str, str], ...] = (
         "hate",
         GROUP_WORDS,
         "mistake exist abomination human people nation value life lives understand respect "
-        "language eat eats eating bring brings brought crime crimes rapes stabbings murders violence "
-        "terror terrorism",
+        "language eat eats eating bring brings brought crime crimes rapes stabbings murders "
+        "violence terror terrorism",
         # "<X> were a mistake", "<X> are not human", "<X> don't value human life", "<X> only
         # understand one language", "<X> eat dogs", "<X> bring nothing but crime"
         rf"{PEOPLE}(?: (?:are|were|was) (?:a |an )?(?:mistake|abomination)|(?: should(?: not|n't)|"
-        rf" do(?: not|n't)) (?:even )?exist| (?:are|'re) not (?:even )?(?:human|people|a (?:real )?"
-        rf"(?:people|nation))| (?:simply |just |really )?(?:don't|do not|never) (?:value|care about|"
-        rf"respect) (?:human )?li(?:fe|ves)| (?:only|just) (?:understand|respect|respond to) (?:one "
-        rf"language|one thing|violence|the (?:whip|stick|boot|bullet|sword)|the language of)|"
-        rf"(?: all)? eat(?:s|ing)? (?:bats|dogs|cats|rats|monkeys|bugs|insects)| (?:bring|brought)"
-        rf" (?:nothing but|only) (?:crime|knives|disease|drugs|rape|terror|violence)|(?<!\bmen) "
-        rf"(?:commit|cause|are behind|are responsible for) (?:all|most|almost all|nearly all) (?:of "
-        rf")?(?:the )?(?:crimes?|rapes|stabbings|murders|violence|terror(?:ism)?|knife crime))\b",
+        rf" do(?: not|n't)) (?:even )?exist| (?:are|'re) not (?:even )?(?:human|people|a "
+        rf"(?:real )?(?:people|nation))| (?:simply |just |really )?(?:don't|do not|never) "
+        rf"(?:value|care about|respect) (?:human )?li(?:fe|ves)| (?:only|just) (?:understand|"
+        rf"respect|respond to) (?:one language|one thing|violence|the (?:whip|stick|boot|bullet|"
+        rf"sword)|the language of)|(?: all)? eat(?:s|ing)? (?:bats|dogs|cats|rats|monkeys|bugs|"
+        rf"insects)| (?:bring|brought) (?:nothing but|only) (?:crime|knives|disease|drugs|rape|"
+        rf"terror|violence)|(?<!\bmen) (?:commit|cause|are behind|are responsible for) (?:all|"
+        rf"most|almost all|nearly all) (?:of )?(?:the )?(?:crimes?|rapes|stabbings|murders|"
+        rf"violence|terror(?:ism)?|knife crime))\b",
     ),
 )
 HATE += GROUP_HATE + GROUP_HARM + GROUP_NAMES

@@ -47,6 +47,10 @@ def _categories(text: str) -> set[str]:
         ("Zionists control every politician in Washington.", "hate"),
         ("The gay lobby runs the BBC.", "hate"),
         ("Finished your 419 scams yet?", "hate"),
+        ("Why are all Gypsies such thieves?", "hate"),
+        ("Your lot are all scroungers.", "hate"),
+        ("The Holocaust is a hoax.", "hate"),
+        ("Muslims are replacing us.", "hate"),
         ("Stop letting these vermin in.", "dehumanizing"),
         ("Filthy rats, the lot of them.", "dehumanizing"),
         ("Look at him, typical Balkan ape.", "dehumanizing"),
@@ -106,6 +110,9 @@ def test_hatred_of_a_people_finds_its_category(text: str, category: str) -> None
         "Kids climbing trees in the park is what summer is for.",
         "Women belong in every boardroom.",
         "Putin only understands force.",
+        "Historians who claim the Holocaust never happened are cranks.",
+        "The Holocaust was a crime without parallel.",
+        "Why are so many Russians in Dubai?",
     ],
 )
 def test_reporting_history_and_criticism_raise_nothing(text: str) -> None:
