@@ -1,4 +1,5 @@
-"""Toxicity word lists: who is addressed, insults, slurs, and words strong only in context."""
+"""Toxicity word lists: who is addressed, the words around an insult, and words strong only
+in context. The names people are called are in services.toxicity_insult_words."""
 
 from __future__ import annotations
 
@@ -77,6 +78,10 @@ INSULT_ADJ = word_set(
     """stupid stupidest stupidity dumb dumbest idiotic idiocy moronic pathetic ignorant
     brainless clueless worthless useless retarded senile"""
 )
+STRONG_ADJ = word_set(
+    "stupid dumb retarded moronic idiotic brainless senile worthless disgusting filthy inbred "
+    "knuckledragging peabrained"
+)
 THINGS = word_set(
     """policy policies bill bills law laws plan plans idea ideas decision decisions move deal
     tax taxes tariff tariffs rule rules reform reforms budget system election vote referendum
@@ -108,66 +113,6 @@ DIALECT = word_set(
 )
 # Words before a "ho" that make it a call, not a name for a woman: "hi ho", "gung-ho", "land ho".
 HO_CALLS = word_set("ho hi heigh gung westward land tally heave wagons yo")
-SLURS = word_set(
-    """nigger niggers nigga niggas niggah niggaz nigguh faggot faggots fag fags dyke dykes
-    tranny trannies chink chinks spic spics kike kikes wetback wetbacks paki pakis raghead
-    ragheads towelhead towelheads gook gooks khokhol khokhols muzzie muzzies pajeet pajeets
-    dindu"""
-)
-# Sexually explicit words: held, since censoring them leaves an obscene comment behind.
-SEXUAL = word_set(
-    """pussy pussies cock cocks cum cumming porn porno xxx milf horny dildo blowjob blowjobs
-    handjob anal jizz"""
-)
-# After "porn", nouns that make it the subject of a news story ("a porn star", "porn sites")
-# rather than an explicit word.
-PORN_TOPICS = word_set(
-    """star stars industry site sites website websites actress actresses actor actors
-    addiction ban bans law laws filter filters studio studios company companies business"""
-)
-# Nouns that insult a person wherever they appear.
-INSULTS = word_set(
-    """idiot idiots moron morons imbecile imbeciles cretin cretins dumbass dumbasses jackass
-    jackasses dipshit dipshits dimwit dimwits halfwit halfwits nitwit nitwits numpty numpties
-    retard retards libtard libtards trumptard trumptards scumbag scumbags scum dickhead dickheads
-    asshole assholes arsehole arseholes motherfucker motherfuckers cunt cunts bitch bitches
-    whore whores slut sluts twat twats wanker wankers prick pricks douchebag douchebags bastard
-    bastards hoe hoes shithead shitheads fuckhead fuckheads fucktard fucktards cocksucker
-    cocksuckers subhuman subhumans lowlife lowlifes braindead dickface dickweed twerp twerps
-    twit twits nincompoop nincompoops fuckwit fuckwits skank skanks gobshite gobshites bellend
-    bellends knobhead knobheads shitstain slapper slappers leftard leftards shitbag shitbags
-    spastic spastics"""
-)
-# Nouns that insult only when said to someone ("you clown") or of someone ("he is a pig").
-MILD = word_set(
-    """clown clowns troll trolls loser losers peasant peasants cow cows pig pigs rat rats snake
-    snakes coward cowards fool fools sheep joke disgrace parasite parasites animal animals freak
-    freaks creep creeps hypocrite hypocrites liar liars traitor traitors snowflake snowflakes
-    commie commies fascist fascists nazi nazis leftie lefties bum bums dick dicks tit prat
-    plonker muppet tosser tossers git arse ass degenerate degenerates embarrassment worm worms
-    weasel weasels shill shills grifter grifters crybaby crybabies sheeple cuck cucks hillbilly
-    hillbillies rodent rodents witch witches nutter nutters nutjob nutjobs loon loons
-    buffoon buffoons dunce dunces pillock pillocks berk berks scrounger scroungers leech leeches
-    caveman cavemen paedo paedos pedo pedos nonce nonces pervert perverts bigot bigots
-    knuckledragger knuckledraggers dragger draggers breather breathers bootlicker bootlickers
-    licker lickers gammon gammons remoaner remoaners neanderthal neanderthals troglodyte
-    troglodytes simpleton simpletons dolt dolts oaf oafs numbskull numbskulls bonehead
-    boneheads airhead airheads pinhead pinheads blockhead blockheads scrote scrotes toerag
-    toerags slimeball slimeballs sleazebag sleazebags dirtbag dirtbags ghoul ghouls vulture
-    vultures jackal jackals lapdog lapdogs stooge stooges quisling quislings turncoat turncoats
-    charlatan charlatans hag hags harpy harpies toad toads slag slags cokehead cokeheads
-    crackhead crackheads groomer groomers bint bints"""
-)
-# Accusations that are political speech about a public figure, insults only when said to "you".
-ACCUSATIONS = word_set(
-    """liar liars traitor traitors hypocrite hypocrites fascist fascists nazi nazis coward
-    cowards commie commies crook crooks disgrace joke bigot bigots lapdog lapdogs stooge stooges
-    quisling quislings turncoat turncoats charlatan charlatans"""
-)
-STRONG_ADJ = word_set(
-    "stupid dumb retarded moronic idiotic brainless senile worthless disgusting filthy inbred "
-    "knuckledragging peabrained"
-)
 SUBJECTS = word_set(
     """he she they hes shes theyre people voters supporters liberals conservatives lefties
     leftists libs tories democrats republicans socialists immigrants politicians president
@@ -181,22 +126,5 @@ GROUPS = word_set(
     republicans socialists immigrants politicians bastards women men americans brits muslims
     jews migrants foreigners refugees"""
 )
-# Every word that can start a lexical finding, and the category of those that are one alone.
-LEXICON = {**dict.fromkeys(INSULTS, "insult"), **dict.fromkeys(SEXUAL, "sexual")}
-LEXICON |= dict.fromkeys(SLURS, "slur")
-INSULTING_WORDS = frozenset(LEXICON) | MILD | INSULT_ADJ | STRONG_ADJ
 UNSCORED = IDENTITY | DIALECT  # never seen by the model
 MASKABLE = UNSCORED | CONTEXTUAL | INSULT_ADJ
-# Put-downs: with a strong swear word beside them, the comment is abuse ("fucking clowns",
-# "this writer is a fucking hack"); without one they are left to the other detectors.
-PUT_DOWNS = (
-    INSULTS
-    | (MILD - BODY_WORDS)
-    | INSULT_ADJ
-    | STRONG_ADJ
-    | word_set(
-        """garbage trash rubbish disgrace disgraceful pathetic scum hack hacks awful terrible
-        horrible disgusting worst useless incompetent ridiculous lying ugly hate hateful
-        worthless spineless gutless vile"""
-    )
-)

@@ -8,11 +8,12 @@ from services.toxicity_abuse import ABUSE
 from services.toxicity_harassment import HARASSMENT
 from services.toxicity_hate import HATE
 from services.toxicity_lexicon import word_set
+from services.toxicity_sneer_patterns import SNEERS
 from services.toxicity_threats import THREATS
 
 # (category, words one of which must be present, a second such set or none, pattern), threats
-# first. Only a threat is dropped right after a word for a thing (NOT_PEOPLE, applied in
-# services.toxicity_phrases): "the bill should be killed" threatens no one.
+# first, sneers last. Only a threat is dropped right after a word for a thing (NOT_PEOPLE,
+# applied in services.toxicity_phrases): "the bill should be killed" threatens no one.
 # Outside a look-behind (which must keep a fixed width), a space in a pattern matches any
 # run of whitespace ("fuck   off" is "fuck off"), and an optional space ("pig ?shit") any
 # run or none.
@@ -27,7 +28,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 DETECTORS = tuple(
     (category, word_set(first), word_set(second), _compiled(pattern))
-    for category, first, second, pattern in THREATS + HARASSMENT + ABUSE + HATE
+    for category, first, second, pattern in THREATS + HARASSMENT + ABUSE + HATE + SNEERS
 )
 CATEGORY_SCORES = {
     "threat": 0.97,

@@ -8,7 +8,8 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from services.toxicity_lexicon import INSULTS, MILD, SEXUAL, SLURS, STRONG_ADJ, word_set
+from services.toxicity_insult_words import INSULTS, MILD, SEXUAL, SLURS
+from services.toxicity_lexicon import STRONG_ADJ, word_set
 
 # Swear words a starred-out spelling may stand for, besides the listed insults and slurs.
 SWEARING = word_set(
