@@ -34,7 +34,7 @@ __all__ = [
     "masked",
 ]
 
-CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+CAPITALISED = re.compile(r"\b(?:Ma?c|De|Di|La|Le)?[A-Z][a-z]+\b")
 # A comment that talks to another reader ("you ...") is held at lower model scores than one
 # that talks about the news: the model's log-odds gain this much, so that a model score of
 # 0.32 reaches the default hold limit of 0.5. Chosen, and cross-validated, by
@@ -88,7 +88,7 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
 
 def _names(text: str) -> frozenset[str]:
     """The words `text` writes with a capital and then small letters, lowercased: a
-    name is among them ("Starmer", "Zelensky")."""
+    name is among them ("Starmer", "Zelensky", and with a prefix "McConnell", "DeSantis")."""
     return frozenset(word.lower() for word in CAPITALISED.findall(text))
 
 

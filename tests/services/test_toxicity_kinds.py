@@ -48,6 +48,7 @@ def test_a_whitespace_run_does_not_hide_a_phrase() -> None:
     ("text", "category"),
     [
         ("Zelensky is a cokehead clown in a sweatshirt.", "insult"),
+        ("McConnell is a dried-up old turtle.", "insult"),  # a name with a capital inside
         ("Rayner is a thick chav slag.", "insult"),
         ("Anyone who votes Reform is a knuckle-dragging inbred racist.", "insult"),
         ("Trans freaks ruining everything.", "insult"),
