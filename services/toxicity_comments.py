@@ -62,12 +62,18 @@ def words_of(text: str) -> list[str]:
 
 
 def features_of(words: list[str]) -> set[str]:
-    """The model's features: the words and adjacent pairs the toxicity model may judge
-    (services.toxicity_masking): no identity words or dialect spellings, and strong news words
-    only in a comment aimed at someone."""
+    """The model's features: the words the toxicity model may judge (services.toxicity_masking:
+    no identity words or dialect spellings, and strong news words only in a comment aimed at
+    someone), adjacent pairs, and pairs with one word between them ("is _ clown" for "is a
+    clown", "is the clown")."""
     kept = masked(words).split()
     pairs = (f"{a} {b}" for a, b in pairwise(kept) if a not in FUNCTION or b not in FUNCTION)
-    return {*(word for word in kept if word not in FUNCTION), *pairs}
+    skips = (
+        f"{a} _ {c}"
+        for a, c in zip(kept, kept[2:], strict=False)
+        if a not in FUNCTION or c not in FUNCTION
+    )
+    return {*(word for word in kept if word not in FUNCTION), *pairs, *skips}
 
 
 def features(text: str) -> set[str]:
@@ -83,5 +89,5 @@ def _weights() -> tuple[float, dict[str, float]]:
 def probability(words: list[str]) -> float:
     """The model's probability that a comment with these words is toxic."""
     intercept, weights = _weights()
-    logit = intercept + sum(weights.get(feature, 0.0) for feature in features_of(words))
+    logit = intercept + math.fsum(weights.get(feature, 0.0) for feature in features_of(words))
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))

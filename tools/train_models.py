@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -34,6 +35,9 @@ SPAM_SOURCES = (
 )
 SEED = 20240601
 C = 0.3
+# Each of our news-comment rows weighs a quarter of a dev row: at full weight their ten
+# thousand rows drowned YouTube's spam (caught fell from 94.6% to 89.3%).
+POLITICAL_WEIGHT = 0.25
 MIN_DF = 5
 PRUNE = 0.02
 # No single word or word pair may carry more log-odds than this: the spam rows are YouTube and
@@ -66,8 +70,8 @@ def load_spam_rows(data: Path) -> tuple[list[set[str]], np.ndarray, np.ndarray]:
     """Feature sets, labels (1 = spam) and source names of the spam training files: the dev
     files and our own labelled news comments."""
     features, labels, sources = [], [], []
-    for path in [data / name for name in SPAM_SOURCES] + [OURS / name for name in POLITICAL]:
-        name = path.name
+    named = [(data / name, name) for name in SPAM_SOURCES] + [(OURS / n, n) for n in POLITICAL]
+    for path, name in named:
         with path.open(newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 features.append(set(spam.analyze(row["text"])[1]))
@@ -76,7 +80,15 @@ def load_spam_rows(data: Path) -> tuple[list[set[str]], np.ndarray, np.ndarray]:
     return features, np.array(labels), np.array(sources)
 
 
-def fit(features: list[set[str]], labels: np.ndarray) -> tuple[float, dict[str, float]]:
+def spam_weights(sources: np.ndarray) -> np.ndarray:
+    """Sample weights: each of our news-comment rows counts POLITICAL_WEIGHT of a dev row, so
+    that thousands of them do not drown the dev files' spam."""
+    return np.where(np.isin(sources, POLITICAL), POLITICAL_WEIGHT, 1.0)
+
+
+def fit(
+    features: list[set[str]], labels: np.ndarray, sample: np.ndarray | None = None
+) -> tuple[float, dict[str, float]]:
     """Logistic regression over binary features seen in at least MIN_DF rows."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -90,7 +102,7 @@ def fit(features: list[set[str]], labels: np.ndarray) -> tuple[float, dict[str, 
         [{f: 1.0 for f in row if counts[f] >= MIN_DF} for row in features]
     )
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=SEED)
-    model.fit(matrix, labels)
+    model.fit(matrix, labels, sample_weight=sample)
     weights = {}
     for name, weight in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True):
         if not name.startswith("!"):
@@ -104,7 +116,7 @@ def fit(features: list[set[str]], labels: np.ndarray) -> tuple[float, dict[str, 
 
 def logits(intercept: float, weights: dict[str, float], features: list[set[str]]) -> np.ndarray:
     """Log-odds for each feature set, the way services.spam scores at run time."""
-    return np.array([intercept + sum(weights.get(f, 0.0) for f in row) for row in features])
+    return np.array([intercept + math.fsum(weights.get(f, 0.0) for f in row) for row in features])
 
 
 def cross_validate(features: list[set[str]], labels: np.ndarray, sources: np.ndarray) -> None:
@@ -115,7 +127,9 @@ def cross_validate(features: list[set[str]], labels: np.ndarray, sources: np.nda
     strata = np.char.add(sources.astype(str), labels.astype(str))
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
     for train, test in folds.split(np.zeros(len(labels)), strata):
-        intercept, weights = fit([features[i] for i in train], labels[train])
+        intercept, weights = fit(
+            [features[i] for i in train], labels[train], spam_weights(sources[train])
+        )
         held_out[test] = logits(intercept, weights, [features[i] for i in test])
     probability = 1.0 / (1.0 + np.exp(-held_out))
     for name in (*SPAM_SOURCES, *POLITICAL):
@@ -134,7 +148,7 @@ def train_spam(data: Path, out: Path, *, validate: bool) -> None:
     features, labels, sources = load_spam_rows(data)
     if validate:
         cross_validate(features, labels, sources)
-    intercept, weights = fit(features, labels)
+    intercept, weights = fit(features, labels, spam_weights(sources))
     payload = {"intercept": intercept, "weights": dict(sorted(weights.items()))}
     (out / "spam_model.json").write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n")
     print(f"spam model: {len(weights)} weights, trained on {len(labels)} rows")
