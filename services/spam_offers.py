@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from services.spam_links import TLDS, TRUSTED
+from services.spam_links import TLDS, TRUSTED, WORDY
 from services.spam_signals import Signal
-from services.spam_text import HELPLINE
+from services.spam_text import DIGITS, HELPLINE, NUMBER, SPELLED_PHONE
 
 # "resell-riches . net", "quickcashnow .com", "prepperpantry dot shop", "x[.]com".
 DOT = r"\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*|\s+dot\s+|\s+\.\s*"
@@ -19,15 +19,6 @@ HIDDEN_LINK = re.compile(
     rf"\b(?P<host>[a-z0-9](?:[a-z0-9-]{{0,40}}[a-z0-9])?)(?P<dots>(?:(?:{DOT})(?:co|com|org|net|gov|ac))?"
     rf"(?:{DOT}))(?P<tld>{TLDS}|eu|de)\b"
 )
-# Endings that are also words ("the end . Net result") need a dodge no sentence makes.
-WORDY = frozenset(
-    {"net", "org", "info", "biz", "me", "co", "shop", "store", "site", "online", "club"}
-    | {"app", "live", "pro", "vip", "tv", "top", "win", "bet"}
-)
-NUMBER = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
-DIGITS = {word: str(i) for i, word in enumerate(NUMBER.split("|"))} | {"oh": "0"}
-# "four-eight-one three five ...", "0 8 0 3 - 5 5 5", "+381 six four 555 0178"
-SPELLED_PHONE = re.compile(rf"\+?\b(?:\d+|{NUMBER})(?:[ ().-]{{1,3}}(?:\d+|{NUMBER})\b){{4,}}")
 SPLIT_SHORTCODE = re.compile(
     r"\b(?:text|txt|sms)\s+[\"']?\w+[\"']?\s+to\s+(\d{1,4}(?:[ .-]{1,3}\d{1,4}){1,6})\b"
 )

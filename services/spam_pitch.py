@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from services.spam_lures import lure_signals
 from services.spam_offers import offer_signals
 from services.spam_signals import Signal
 
@@ -54,7 +55,7 @@ CONTACT_REQUEST = re.compile(
     r"\b(?:add|follow|message|text|find|contact|dm|write)\s+(?:me|us|him|her)\s+(?:on|at)\s+"
     r"(?:snap(?:chat)?|insta(?:gram)?|tiktok|telegram|whatsapp|facebook|fb|kik|signal|wechat)\b"
     r"|\blinks?\s+in\s+(?:my\s+|the\s+)?(?:bio|profile)\b|\b[\w.-]+\s?[(\[]at[)\]]\s?\w+\s?[(\[]dot[)\]]"
-    r"|\bon\s+(?:instagram|insta|tiktok|telegram|x)\s+@\w+|\bask\s+me\s+how\b|\breply\s+[\"']?\w+[\"']?"
+    r"|\bon\s+(?:instagram|insta|tiktok|telegram|x)\s+@\w+|\bask\s+me\s+how\b(?!\s+(?:i|we)\s+(?:cope|manage|feel|know|survive|live))|\breply\s+[\"']?\w+[\"']?"
     r"\s+for\s+(?:details|info|more)\b"
 )
 # A computer's address ("edited from 78.144.87.71") reads as a phone number, but nobody is
@@ -120,20 +121,34 @@ def pitch_signals(lower: str, found: list[Signal]) -> list[Signal]:
                 (m.start(), m.end(), m.group()) for m in pattern.finditer(lower)
             )
     disguised, disguised_channel = offer_signals(lower)
-    for signal in disguised:
-        spans.setdefault(signal.code, []).extend(signal.spans)
-    # one signal a code, so that a code's log-odds count once
-    pitches = [Signal(code, tuple(sorted(set(hits)))) for code, hits in spans.items() if hits]
+    codes = {signal.code for signal in found + disguised} | set(spans)
+    reachable = disguised_channel or not codes.isdisjoint(CHANNELS | {"link"})
+    lures, lure_channel, whole = lure_signals(lower, reachable=reachable)
+    pitches = _merge(spans, disguised + lures)
+    if whole or _a_pitch(pitches, found, disguised_channel=disguised_channel or lure_channel):
+        return [*pitches, Signal("sales_pitch")]
+    # the lures are looser than the other signals: they count only when they make a pitch
+    return _merge(spans, disguised)
+
+
+def _merge(spans: dict[str, list[tuple[int, int, str]]], more: list[Signal]) -> list[Signal]:
+    """One signal a code (so that a code's log-odds count once) from `spans` and `more`."""
+    merged = {code: list(hits) for code, hits in spans.items()}
+    for signal in more:
+        merged.setdefault(signal.code, []).extend(signal.spans)
+    return [Signal(code, tuple(sorted(set(hits)))) for code, hits in merged.items() if hits]
+
+
+def _a_pitch(pitches: list[Signal], found: list[Signal], *, disguised_channel: bool) -> bool:
+    """Whether the signals hold an offer and a way to take it up off-site."""
     codes = {signal.code for signal in found + pitches if _a_way_to_respond(signal, found)}
     offer = (disguised_channel and "chain_letter" in codes) or not codes.isdisjoint(OFFERS)
     channel = disguised_channel or not codes.isdisjoint(CHANNELS)
-    if (
+    return (
         (offer and (channel or "link" in codes))
         or (channel and not codes.isdisjoint(WEAK_OFFERS))
         or {"contact_handle", "phone_number"} <= codes  # "WhatsApp +234 ..."
-    ):
-        pitches.append(Signal("sales_pitch"))
-    return pitches
+    )
 
 
 def _a_way_to_respond(signal: Signal, found: list[Signal]) -> bool:

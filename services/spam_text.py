@@ -1,4 +1,5 @@
-"""Spam signals from the text's shape: phone numbers, shouting and repetition."""
+"""Spam signals from the text's shape: phone numbers, shouting and repetition; and the numbers
+spelled out or split to dodge them, which the pitch signals read (never model features)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ HELPLINE = re.compile(
     # names that are also words count only as written, capitalised
     r"|\b(?:Shelter|Refuge|Mind|Lifeline)\b"
 )
+
+NUMBER = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+DIGITS = {word: str(i) for i, word in enumerate(NUMBER.split("|"))} | {"oh": "0"}
+# "four-eight-one three five ...", "0 8 0 3 - 5 5 5", "+381 six four 555 0178"
+SPELLED_PHONE = re.compile(rf"\+?\b(?:\d+|{NUMBER})(?:[ ().-]{{1,3}}(?:\d+|{NUMBER})\b){{4,}}")
+COUNTING = "0123456789"  # "one two three four five ..." is counting
 
 
 def phone_signals(text: str) -> list[Signal]:
@@ -53,3 +60,28 @@ def style_signals(text: str, words: list[str]) -> list[Signal]:
     if repeated or top > 0.4 * len(words) or CHAR_RUN.search(text):
         found.append(Signal("repetition"))
     return found
+
+
+def spelled_phones(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Phone numbers written partly in words or a digit at a time, and those of them no one
+    would write but to dodge a filter."""
+    if not any(c.isdigit() for c in text) and not re.search(rf"\b(?:{NUMBER})\b", text):
+        return [], []
+    phones, dialled = [], []
+    for m in SPELLED_PHONE.finditer(text):
+        tokens = re.findall(rf"\d+|{NUMBER}", m.group())
+        digits = "".join(DIGITS.get(t, t) for t in tokens)
+        words = sum(not t.isdigit() for t in tokens)
+        singles = sum(len(t) == 1 for t in tokens)
+        if not 9 <= len(digits) <= 15 or near_helpline(text, m.start()) or digits in COUNTING:
+            continue
+        span = (m.start(), m.end(), m.group())
+        phones.append(span)
+        if (words >= 2 and words < len(tokens)) or singles >= 8 or (words >= 10):
+            dialled.append(span)
+    return phones, dialled
+
+
+def near_helpline(text: str, start: int) -> bool:
+    """Whether a charity's or public service's name comes just before `start`."""
+    return bool(HELPLINE.search(text[max(0, start - 80) : start]))
