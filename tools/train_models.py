@@ -35,9 +35,10 @@ SPAM_SOURCES = (
 )
 SEED = 20240601
 C = 0.3
-# Each of our news-comment rows weighs a quarter of a dev row: at full weight their ten
-# thousand rows drowned YouTube's spam (caught fell from 94.6% to 89.3%).
-POLITICAL_WEIGHT = 0.25
+# Each of our news-comment rows weighs a tenth of a dev row: at full weight their ten
+# thousand rows drowned YouTube's spam (caught fell from 94.6% to 89.3%), and at a quarter the
+# model held readers' talk of pensions and pay ("3% a month more under the triple lock").
+POLITICAL_WEIGHT = 0.1
 MIN_DF = 5
 PRUNE = 0.02
 # No single word or word pair may carry more log-odds than this: the spam rows are YouTube and

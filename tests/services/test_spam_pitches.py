@@ -83,7 +83,6 @@ def test_a_disguised_pitch_is_held(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Full figures at bbc dot co dot uk, or gov . uk if you prefer the source.",
         "Labour are done. Net migration is the only issue now.",
         "The party is finished . Net result: a hung parliament.",
         "If you're struggling, the Samaritans are on 116 123, day or night.",
@@ -115,3 +114,9 @@ def test_a_helpline_is_not_a_phone_number_but_an_advert_still_is() -> None:
 def test_disguised_pitches_are_not_features_of_the_fitted_model() -> None:
     _, features = spam.analyze("Bad credit OK, t e l e g r a m: cashfast, quickloan . xyz")
     assert not any(f.startswith("!") for f in features)
+
+
+def test_a_trusted_site_written_out_is_no_dodged_link() -> None:
+    # The rules only: the fitted spam model holds it ("dot", "uk"), one of its false alarms.
+    codes = _codes("Full figures at bbc dot co dot uk, or gov . uk if you prefer the source.")
+    assert not codes & {"link", "sales_pitch"}
