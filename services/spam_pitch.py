@@ -15,10 +15,15 @@ from services.spam_signals import Signal
 
 AMOUNT = r"[$£€]\s?\d[\d,.]*\s?k?"
 PER = r"(?:a|an|per|every|each)\s+(?:day|week|month|hour)|daily|weekly|monthly|hourly|/\s?(?:hr|hour|day)"
-INCOME_CLAIM = re.compile(
-    rf"{AMOUNT}(?:\s?-\s?{AMOUNT})?\s?(?:{PER})\b|\b(?:make|makes|made|making|earn|earns|earned|"
-    rf"earning)\s+(?:up to\s+|over\s+|around\s+)?\d[\d,.]*k\b"
-    rf"|\bturned\s+{AMOUNT}\s+into\s+{AMOUNT}|\bquit\s+my\s+(?:9-5|9 to 5|day job|job)\b|\bno "
+# Income claims, in three patterns so that each runs only where its own words are: a sum of
+# money by the day or month, "made 5k", and the stock lines of get-rich adverts.
+INCOME_RATE = re.compile(rf"{AMOUNT}(?:\s?-\s?{AMOUNT})?\s?(?:{PER})\b")
+INCOME_MADE = re.compile(
+    r"\b(?:make|makes|made|making|earn|earns|earned|earning)\s+(?:up to\s+|over\s+|around\s+)?"
+    r"\d[\d,.]*k\b"
+)
+INCOME_LINES = re.compile(
+    rf"\bturned\s+{AMOUNT}\s+into\s+{AMOUNT}|\bquit\s+my\s+(?:9-5|9 to 5|day job|job)\b|\bno "
     rf"experience\s+(?:needed|required)\b|\b(?:one|this)\s+weird\s+trick\b|\bdoctors\s+hate\b|\bpaid "
     rf"off\s+my\s+(?:mortgage|debts?|loans?)\b|\b\d+x\s+my\s+(?:old\s+)?salary\b|\bfrom\s+(?:my|your|her|"
     rf"his|the)\s+(?:phone|laptop)\b|\b\d+x\s+(?:gem|returns?|profits?|gains?)\b|\bto\s+the\s+moon\b|"
@@ -66,11 +71,13 @@ IPV4 = re.compile(r"(?:\d{1,3}\.){3}\d{1,3}")
 RULES = tuple(
     (code, tuple(hints.split("|")), pattern)
     for code, hints, pattern in (
+        ("income_claim", "$|£|€", INCOME_RATE),
+        ("income_claim", "make|made|earn", INCOME_MADE),
         (
             "income_claim",
-            "$|£|€|k |quit|experience|weird|doctors|paid off|salary|phone|laptop|moon|sale"
-            "|invest|free",
-            INCOME_CLAIM,
+            "turned|quit|experience|weird|doctors|paid off|salary|phone|laptop|moon|sale|invest"
+            "|free|x ",
+            INCOME_LINES,
         ),
         ("adult_bait", "single|adult|girl|sexy|hook|sugar", ADULT_BAIT),
         (
