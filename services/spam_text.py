@@ -27,6 +27,7 @@ HELPLINE = re.compile(
 NUMBER = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 DIGITS = {word: str(i) for i, word in enumerate(NUMBER.split("|"))} | {"oh": "0"}
 # "four-eight-one three five ...", "0 8 0 3 - 5 5 5", "+381 six four 555 0178"
+DIGIT_OR_NUMBER = re.compile(rf"\d|\b(?:{NUMBER})\b")
 SPELLED_PHONE = re.compile(rf"\+?\b(?:\d+|{NUMBER})(?:[ ().-]{{1,3}}(?:\d+|{NUMBER})\b){{4,}}")
 COUNTING = "0123456789"  # "one two three four five ..." is counting
 
@@ -65,7 +66,7 @@ def style_signals(text: str, words: list[str]) -> list[Signal]:
 def spelled_phones(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """Phone numbers written partly in words or a digit at a time, and those of them no one
     would write but to dodge a filter."""
-    if not any(c.isdigit() for c in text) and not re.search(rf"\b(?:{NUMBER})\b", text):
+    if not DIGIT_OR_NUMBER.search(text):
         return [], []
     phones, dialled = [], []
     for m in SPELLED_PHONE.finditer(text):

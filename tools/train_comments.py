@@ -56,7 +56,9 @@ WORD_CAP = 0.75
 PAIR_CAP = 1.25
 PRUNE = 0.02
 # Held-out share of ok comments flagged on the worst source that the intercept is moved to.
-OK_FLAGGED = 0.02
+# With sixteen training sets, 3% rather than 2% caught 80.8% of their toxic rows held out
+# instead of 77.2%, for 3.4% of their ok rows blocked by the whole pipeline instead of 2.7%.
+OK_FLAGGED = 0.03
 
 
 def load(data: Path) -> tuple[list[set[str]], np.ndarray, np.ndarray, np.ndarray]:
