@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from services import spam
-from services.pipeline import Action, moderate
-
-
-def _codes(text: str) -> set[str]:
-    return {signal.code for signal in spam.analyze(text)[0]}
-
-
-def _held(text: str) -> bool:
-    return moderate(text).action in (Action.HOLD, Action.REJECT)
+from services.pipeline import moderate
+from tests.services.spam_kit import codes, held
 
 
 @pytest.mark.parametrize(
@@ -45,8 +37,8 @@ def _held(text: str) -> bool:
     ],
 )
 def test_each_lure_on_its_own(text: str, code: str) -> None:
-    assert code in _codes(text)
-    assert "sales_pitch" in _codes(text)
+    assert code in codes(text)
+    assert "sales_pitch" in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -66,8 +58,8 @@ def test_each_lure_on_its_own(text: str, code: str) -> None:
         "Selling my handmade candles from £5, find us on Etsy: search WickedWicks",
     ],
 )
-def test_a_lure_is_held(text: str) -> None:
-    assert _held(text), moderate(text).reasons
+def test_a_lure_isheld(text: str) -> None:
+    assert held(text), moderate(text).reasons
 
 
 @pytest.mark.parametrize(
@@ -99,11 +91,11 @@ def test_a_lure_is_held(text: str) -> None:
     ],
 )
 def test_look_alikes_pass(text: str) -> None:
-    assert not _held(text), moderate(text).reasons
+    assert not held(text), moderate(text).reasons
 
 
 def test_lures_add_nothing_unless_they_make_a_pitch() -> None:
-    assert _codes("Drones have changed everything, prices from £500.") == set()
+    assert codes("Drones have changed everything, prices from £500.") == set()
 
 
 @pytest.mark.parametrize(
@@ -116,4 +108,4 @@ def test_lures_add_nothing_unless_they_make_a_pitch() -> None:
 def test_talk_of_pay_is_no_pitch(text: str) -> None:
     # The rules only: the fitted spam model holds both ("search", "earn", "a month"), two of
     # its false alarms; the model is measured on whole files in bench/.
-    assert "sales_pitch" not in _codes(text)
+    assert "sales_pitch" not in codes(text)

@@ -6,15 +6,8 @@ from __future__ import annotations
 import pytest
 
 from services import spam
-from services.pipeline import Action, moderate
-
-
-def _codes(text: str) -> set[str]:
-    return {signal.code for signal in spam.analyze(text)[0]}
-
-
-def _held(text: str) -> bool:
-    return moderate(text).action in (Action.HOLD, Action.REJECT)
+from services.pipeline import moderate
+from tests.services.spam_kit import codes, held
 
 
 @pytest.mark.parametrize(
@@ -55,7 +48,7 @@ def _held(text: str) -> bool:
     ],
 )
 def test_each_disguise_and_offer_on_its_own(text: str, code: str) -> None:
-    assert code in _codes(text)
+    assert code in codes(text)
 
 
 @pytest.mark.parametrize(
@@ -76,8 +69,8 @@ def test_each_disguise_and_offer_on_its_own(text: str, code: str) -> None:
         "Got my EU passport in 4 weeks thanks to a fast-track visa agent. W h a t s A p p: +381 six four 555 0100",
     ],
 )
-def test_a_disguised_pitch_is_held(text: str) -> None:
-    assert _held(text), moderate(text).reasons
+def test_a_disguised_pitch_isheld(text: str) -> None:
+    assert held(text), moderate(text).reasons
 
 
 @pytest.mark.parametrize(
@@ -107,8 +100,8 @@ def test_news_helplines_and_mockery_are_not_held_as_spam(text: str) -> None:
 
 
 def test_a_helpline_is_not_a_phone_number_but_an_advert_still_is() -> None:
-    assert "phone_number" not in _codes("Citizens Advice helped me: 0800 144 8848")
-    assert "phone_number" in _codes("Cheap loans today: 0800 144 8848")
+    assert "phone_number" not in codes("Citizens Advice helped me: 0800 144 8848")
+    assert "phone_number" in codes("Cheap loans today: 0800 144 8848")
 
 
 def test_disguised_pitches_are_not_features_of_the_fitted_model() -> None:
@@ -118,5 +111,5 @@ def test_disguised_pitches_are_not_features_of_the_fitted_model() -> None:
 
 def test_a_trusted_site_written_out_is_no_dodged_link() -> None:
     # The rules only: the fitted spam model holds it ("dot", "uk"), one of its false alarms.
-    codes = _codes("Full figures at bbc dot co dot uk, or gov . uk if you prefer the source.")
-    assert not codes & {"link", "sales_pitch"}
+    found = codes("Full figures at bbc dot co dot uk, or gov . uk if you prefer the source.")
+    assert not found & {"link", "sales_pitch"}
