@@ -5,7 +5,7 @@ spam and news-comment models without that set (tools/train_models.py's code, int
 temporary folder), then run `flask --app api moderation evaluate` on the set with those
 models dropped in (GATEHOUSE_MODEL_DIR). The sets written only for training
 (tests/data/training) are not measured here; blind-e.csv and blind-i.csv, which no model
-learns from, are measured with the shipped models. Prints a markdown table; with --write it also replaces the section
+learns from, are measured with the shipped models, and so is blind-j.csv. Prints a markdown table; with --write it also replaces the section
 between the held-out markers in bench/RESULTS.md.
 
     .venv/bin/python bench/heldout.py [--write]
@@ -29,7 +29,7 @@ from services.model_files import ENV_VAR  # noqa: E402
 from tools import train_comments, train_models  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-HELD_OUT = (ROOT / "tests" / "data" / "blind-e.csv", ROOT / "tests" / "data" / "blind-i.csv")
+HELD_OUT = tuple(ROOT / "tests" / "data" / f"blind-{name}.csv" for name in "eij")
 START, END = "<!-- heldout:start -->", "<!-- heldout:end -->"
 
 
@@ -96,8 +96,8 @@ def main() -> None:
         "\n\nEach set was left out of both models' fitting before it was measured (the models "
         "also learn from the sets in tests/data/training). The rules (patterns and word lists) "
         "were written with political-news.csv, blind-a to -d and blind-f to -h in view, so "
-        "their figures flatter the rules. blind-e.csv and blind-i.csv were never read row by "
-        "row and are used for nothing but this measure. `python bench/heldout.py --write`."
+        "their figures flatter the rules. blind-e.csv, blind-i.csv and blind-j.csv were never "
+        "read row by row and are used for nothing but this measure. `python bench/heldout.py --write`."
     )
     table = "\n".join(lines) + note
     print(table)
