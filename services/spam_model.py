@@ -4,6 +4,7 @@ fixed log-odds for signals too rare in the training data for it to weigh."""
 from __future__ import annotations
 
 import math
+from itertools import repeat
 
 from services.model_files import linear_weights, model_file
 from services.spam_signals import Signal
@@ -35,7 +36,7 @@ def _weights() -> tuple[float, dict[str, float]]:
 def model_logit(features: list[str]) -> float:
     """The fitted logistic regression's log-odds for the features from `spam.analyze`."""
     intercept, weights = _weights()
-    return intercept + math.fsum(weights.get(feature, 0.0) for feature in set(features))
+    return intercept + math.fsum(map(weights.get, set(features), repeat(0.0)))
 
 
 def prior_logit(found: list[Signal]) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 from services.model_files import linear_weights, model_file
 from services.normalize import normalize
@@ -89,5 +89,5 @@ def _weights() -> tuple[float, dict[str, float]]:
 def probability(words: list[str]) -> float:
     """The model's probability that a comment with these words is toxic."""
     intercept, weights = _weights()
-    logit = intercept + math.fsum(weights.get(feature, 0.0) for feature in features_of(words))
+    logit = intercept + math.fsum(map(weights.get, features_of(words), repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
