@@ -3,7 +3,7 @@ alternations and word sets for the patterns in services.toxicity_hate."""
 
 from __future__ import annotations
 
-import re
+from services.word_trees import alternation
 
 # Peoples whose one word is both the adjective and, with an "s", the plural: "Russian",
 # "Russians", "Russian women".
@@ -33,37 +33,13 @@ MEMBERS = """people men women folk lads guys girls boys kids immigrants migrants
     workers voters men families communities gangs population populations"""
 
 
-def _alternation(words: str) -> str:
-    """A regex alternation of whitespace-separated words, written as a tree of their shared
-    beginnings ("pol(?:ish|es?)") so that the engine tries a few letters at each position
-    instead of every word; a longer word is still preferred to its own beginning."""
-    tree: dict[str, dict] = {}
-    for word in words.split():
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict[str, dict]) -> str:
-    """The alternation below one node of the tree of words."""
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if "" not in node:
-        return body
-    return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?"
-
-
-ONE = rf"(?:{_alternation(DEMONYMS + ' ' + NOUNS + ' ' + INVARIANT)})"
-ADJECTIVE = rf"(?:{_alternation(DEMONYMS + ' ' + ADJECTIVES + ' ' + INVARIANT)})"
+ONE = rf"(?:{alternation(DEMONYMS + ' ' + NOUNS + ' ' + INVARIANT)})"
+ADJECTIVE = rf"(?:{alternation(DEMONYMS + ' ' + ADJECTIVES + ' ' + INVARIANT)})"
 # A whole people as the subject of a sentence: "Russians", "the Chinese", "Polish people",
 # "Black people", "Muslim men", "these people".
 GROUP = (
-    rf"(?:(?:{_alternation(DEMONYMS + ' ' + NOUNS)})s|(?:the )?(?:{_alternation(INVARIANT)})"
-    rf"|{ADJECTIVE} (?:{_alternation(MEMBERS)})|{_alternation(PLURALS)}|(?:these|those|you) "
+    rf"(?:(?:{alternation(DEMONYMS + ' ' + NOUNS)})s|(?:the )?(?:{alternation(INVARIANT)})"
+    rf"|{ADJECTIVE} (?:{alternation(MEMBERS)})|{alternation(PLURALS)}|(?:these|those|you) "
     rf"people|your (?:kind|lot|sort|people)|their kind|you lot|(?:\w+ )(?:voters|supporters|"
     rf"viewers|followers|fans))"
 )
@@ -89,14 +65,14 @@ VICES = r"""barbarian savage animal beast cockroach roach vermin rat parasite le
     sponger scrounger freeloader locust lice maggot insect plague disease cancer virus
     pickpocket pirate predator slob jihadi jihadist gangster bandit looter fanatic extremist"""
 VICE_NOUN = (
-    rf"(?:{_alternation(VICES.replace('hillbilly', '').replace('thieves', ''))})(?:e?s)?"
+    rf"(?:{alternation(VICES.replace('hillbilly', '').replace('thieves', ''))})(?:e?s)?"
     r"|hillbill(?:y|ies)|thieves"
 )
 # Words that describe a whole people with contempt.
 VICE_ADJECTIVES = """lazy filthy dirty smelly stupid dumb thick backward primitive uncivilised
     uncivilized barbaric savage violent inferior subhuman evil cheap hysterical servile
     inbred treacherous cowardly sneaky disgusting vile degenerate"""
-VICE = rf"(?:{VICE_NOUN}|{_alternation(VICE_ADJECTIVES)})"
+VICE = rf"(?:{VICE_NOUN}|{alternation(VICE_ADJECTIVES)})"
 VICE_WORDS = " ".join(
     VICES.split()
     + [word + "s" for word in VICES.split()]
