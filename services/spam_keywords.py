@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from services.spam_signals import Signal
+from services.spam_signals import Signal, rules
 
 
 def _gate(*groups: str) -> tuple[frozenset[str], ...]:
@@ -129,75 +129,72 @@ def keyword_signals(lower: str, present: set[str]) -> list[Signal]:
 
 # Prior-only phrases for services.spam_lures, never features of the fitted model: offers that
 # make a pitch only beside a way to respond, as (code, hints one of which must occur, pattern).
-LURE_OFFERS = tuple(
-    (code, tuple(hints.split("|")), re.compile(pattern))
-    for code, hints, pattern in (
-        (
-            "income_claim",
-            "made|making|earn|gets|got|clearing|figures|%|retired|debt|dream|sleep|side|freedom"
-            "|paid off|flipped|deposit|online|changed|like i did",
-            r"\b(?:made|making|earned|earning|earn|gets|got|clearing)\s+(?:over\s+|around\s+|about\s+)?[£$€]\s?"
-            r"\d[\d,.]*k?\s+(?:(?:this|last|a|per|every)\s+(?:day|week|weekend|month|year)|in\s+(?:\d+|a|one)\s+"
-            r"(?:days?|weeks?|months?))|\b(?:four|five|six)\s+figures\s+(?:a|per|every)\s+(?:day|week|month)"
-            r"|\b(?:making|earning|makes|earns|gets|got|pays|paying|returns?\s+of)\s+(?:over\s+|up\s+to\s+)?\d+(?:\.\d+)?"
-            r"\s?%\s+(?:(?:a|per|every)\s+(?:day|week|month)|monthly|weekly|daily)\b(?!\s+(?:more|less|rise|increase))"
-            r"|\b\d+\s?%\s+(?:monthly|weekly|daily)\s*(?:[.!]|$)|\bup\s+\d{3,}"
-            r"\s?%|\bretired\s+at\s+\d\d\b|\b(?:i'?m|now)\s+debt[\s-]free\b|\bdream\s+(?:house|home|car)\s+"
-            r"thanks\s+to\b|\bearn(?:ing)?\s+while\s+(?:you|i)\s+sleep\b|\bside\s+(?:income|hustle)\b|\bfinancial"
-            r"\s+freedom\b|\bpaid\s+off\s+(?:his|her|their|our)\s+(?:mortgage|debts?)\b|\bflipped\s+\d+\s+"
-            r"properties\b|\bzero\s+deposit\b|\bmake\s+money\s+online\b|\bchanged\s+everything\b|\b(?:eth|btc|bitcoin|crypto"
-            r"|ethereum|solana|gold)\b[^.!?]{0,30}\blike\s+i\s+did\b",
-        ),
-        (
-            "sales_offer",
-            "free|upfront|save|cut|best|shipping|licen|verified|love|dating|skip|stock|loss|lose|lost"
-            "|younger|physical|from|this|visa|people|no |exclusive|before|keep|100|discreet|soulmate|compare"
-            "|proven|custom|rates|natural|lab|made|private|pics|uncensored|leaked|i run|i sell|any|show|know",
-            r"\bfree\s+(?:guide|investor\s+pack|info\s+pack|webinar|masterclass|course|e-?book|consultation|trial"
-            r"|registration|tips)\b|\bno\s+upfront\s+costs?\b|\bsave\s+(?:you\s+)?up\s+to\s+\d+\s?%|\bcut\s+"
-            r"(?:yours|your\s+\w+)\s+by\s+\d+|\bbest\s+(?:\w+\s+)?(?:prices|rates|odds|deals)\b|\bshipping\s+"
-            r"worldwide\b|\bno\s+licen[cs]e\s+needed\b|\bverified\s+(?:profiles|members)\b|\bfind\s+love\b|\bfree"
-            r"\s+dating\b|\bskip\s+the\s+(?:queue|waiting\s+list)\b|\bin\s+stock\b|\bweight[\s-]loss\s+(?:jabs?|"
-            r"pills?|drops|gummies|miracle)\b|\blos[te]\s+\d+\s?(?:kg|lbs?|stone|pounds)\b|\b\d+\s+years\s+"
-            r"younger\b|\bbuy\s+physical\s+(?:gold|silver)\b|\bfrom\s+[£$€]\d+|\b[£$€]\d+\s+this\s+(?:month|week)"
-            r"\b|\bvisa\s+sponsorship\b|\bmost\s+people\s+(?:never\s+claim|don'?t\s+know)\b|\b\d+\s?%\s+of\s+people"
-            r"\s+don'?t\s+know\b|\bno\s+(?:fees|questions\s+asked|repayment)\b|\bno\s+win,?\s+no\s+fee\b|\bexclusive"
-            r"\s+(?:discount|offer|deal|giveaways?)\b|\bbefore\s+it\s+(?:closes|gets\s+taken\s+down)\b|\bkeep\s+"
-            r"everything\b|\b100\s?%\s+(?:anonymous|genuine|pass|legit|natural)\b|\bdiscreet\s+fun\b|\bmet\s+my\s+"
-            r"soulmate\b|\bproven\s+system\b|\bi\s+write\s+custom\b|\brates\s+from\s+\d|\b(?:hand-?made|lab-tested"
-            r"|all[\s-]natural|natural)\s+(?:\w+\s+)?(?:candles|oils?|pills|gummies|remedy|ingredients)\b|\bprivate"
-            r"\s+(?:story|pics|chat)\b|\bsee\s+my\s+pics\b|\buncensored\s+(?:channel|tape|video)\b|\bleaked\s+tape"
-            r"\b|\bi\s+(?:run|sell)\s+(?:a\s+|an\s+)?(?:small\s+)?\w+|\bany(?:one|body)\b[^.?!]{0,40}\b(?:need|needs"
-            r"|needing)\b|\bcompare\s+\d+\s+\w+|\b(?:won'?t|don'?t\s+want\s+to|refuse\s+to)\s+(?:show|tell)\s+you\b|\b(?:"
-            r"doctors|banks|they|media)\s+don'?t\s+want\s+you\s+to\s+(?:know|see)\b",
-        ),
-        (
-            "self_promotion",
-            "my|our|launch|need",
-            r"\b(?:my|our)\s+(?:new\s+|own\s+)?(?:\w+\s+)?(?:podcast|tiktok|series|channel|e-?book|merch|store|gig"
-            r"|masterclass|webinar|newsletter|substack)\b|\blaunch(?:ing|ed)\s+(?:a|my)\s+\w+|\bneed\s+(?:listeners"
-            r"|subscribers|followers)\b",
-        ),
-        (
-            "adult_bait",
-            "single|lonely|local|hot|sexy|beautiful|widow|i'm|im |looking|seeking|real|moved|married|meet",
-            r"\b(?:single|lonely|local|hot|sexy|beautiful)\s+(?:\w+\s+)?(?:ladies|women|girls|milfs|wives|brides)\s+"
-            r"(?:near\s+you|in\s+your\s+(?:area|city)|looking|seeking|waiting|want)|\blonely\s+widow\b|\bi'?m\s+"
-            r"(?:a\s+)?(?:single|lonely)\s+(?:woman|girl|lady|mum|widow)\b|\b(?:looking\s+for|seeking)\s+(?:a\s+)?"
-            r"(?:serious|kind|rich|generous|honest|caring|older|real)\s+(?:man|men|gentleman|husband|relationship)"
-            r"\b|\b(?:looking\s+for|seeking)\s+(?:\w+\s+)?husbands\b|\bi'?m\s+[a-z]+,\s+(?:1[89]|[2-4]\d)\b|\breal"
-            r"\s+women\b|\bjust\s+moved\s+to\s+your\s+city\b|\bmarried\s+and\s+looking\b|\bmeet\s+(?:\w+\s+)?"
-            r"(?:singles|women|ladies)\b",
-        ),
-        (
-            "testimonial",
-            "mr|ms|dr|platform|recover|back my|legit|'s",
-            r"\b(?:account\s+manager|platform|broker|mentor|coach|expert|course)\s*(?:,\s*|\s+of\s+)(?:mr|mrs|ms|"
-            r"miss|dr)\b|\b(?:mr|mrs|ms|miss|dr)\.?\s+\w+(?:\s+\w+)?(?:'s)?\s+(?:(?:trading|investment|crypto|forex)\s+"
-            r"(?:platform|strategy)|account\s+manager)\b|\b\w+'s\s+(?:new\s+)?(?:trading|investment|crypto|forex)\s+(?:platform|course|"
-            r"programme?|group|app|system)\b|\brecover(?:ed|y|ing)?\s+(?:my|your|their|his|her)\s+(?:stolen|lost|"
-            r"scammed)\s+(?:crypto|funds|bitcoin|money|savings)\b|\bget\s+back\s+my\s+(?:funds|money|crypto|"
-            r"savings)\b|\bcrypto\s+recovery\s+(?:expert|specialist|hacker)\b|\b(?:she|he|it)\s+is\s+legit\b",
-        ),
-    )
+LURE_OFFERS = rules(
+    (
+        "income_claim",
+        "made|making|earn|gets|got|clearing|figures|%|retired|debt|dream|sleep|side|freedom"
+        "|paid off|flipped|deposit|online|changed|like i did",
+        r"\b(?:made|making|earned|earning|earn|gets|got|clearing)\s+(?:over\s+|around\s+|about\s+)?[£$€]\s?"
+        r"\d[\d,.]*k?\s+(?:(?:this|last|a|per|every)\s+(?:day|week|weekend|month|year)|in\s+(?:\d+|a|one)\s+"
+        r"(?:days?|weeks?|months?))|\b(?:four|five|six)\s+figures\s+(?:a|per|every)\s+(?:day|week|month)"
+        r"|\b(?:making|earning|makes|earns|gets|got|pays|paying|returns?\s+of)\s+(?:over\s+|up\s+to\s+)?\d+(?:\.\d+)?"
+        r"\s?%\s+(?:(?:a|per|every)\s+(?:day|week|month)|monthly|weekly|daily)\b(?!\s+(?:more|less|rise|increase))"
+        r"|\b\d+\s?%\s+(?:monthly|weekly|daily)\s*(?:[.!]|$)|\bup\s+\d{3,}"
+        r"\s?%|\bretired\s+at\s+\d\d\b|\b(?:i'?m|now)\s+debt[\s-]free\b|\bdream\s+(?:house|home|car)\s+"
+        r"thanks\s+to\b|\bearn(?:ing)?\s+while\s+(?:you|i)\s+sleep\b|\bside\s+(?:income|hustle)\b|\bfinancial"
+        r"\s+freedom\b|\bpaid\s+off\s+(?:his|her|their|our)\s+(?:mortgage|debts?)\b|\bflipped\s+\d+\s+"
+        r"properties\b|\bzero\s+deposit\b|\bmake\s+money\s+online\b|\bchanged\s+everything\b|\b(?:eth|btc|bitcoin|crypto"
+        r"|ethereum|solana|gold)\b[^.!?]{0,30}\blike\s+i\s+did\b",
+    ),
+    (
+        "sales_offer",
+        "free|upfront|save|cut|best|shipping|licen|verified|love|dating|skip|stock|loss|lose|lost"
+        "|younger|physical|from|this|visa|people|no |exclusive|before|keep|100|discreet|soulmate|compare"
+        "|proven|custom|rates|natural|lab|made|private|pics|uncensored|leaked|i run|i sell|any|show|know",
+        r"\bfree\s+(?:guide|investor\s+pack|info\s+pack|webinar|masterclass|course|e-?book|consultation|trial"
+        r"|registration|tips)\b|\bno\s+upfront\s+costs?\b|\bsave\s+(?:you\s+)?up\s+to\s+\d+\s?%|\bcut\s+"
+        r"(?:yours|your\s+\w+)\s+by\s+\d+|\bbest\s+(?:\w+\s+)?(?:prices|rates|odds|deals)\b|\bshipping\s+"
+        r"worldwide\b|\bno\s+licen[cs]e\s+needed\b|\bverified\s+(?:profiles|members)\b|\bfind\s+love\b|\bfree"
+        r"\s+dating\b|\bskip\s+the\s+(?:queue|waiting\s+list)\b|\bin\s+stock\b|\bweight[\s-]loss\s+(?:jabs?|"
+        r"pills?|drops|gummies|miracle)\b|\blos[te]\s+\d+\s?(?:kg|lbs?|stone|pounds)\b|\b\d+\s+years\s+"
+        r"younger\b|\bbuy\s+physical\s+(?:gold|silver)\b|\bfrom\s+[£$€]\d+|\b[£$€]\d+\s+this\s+(?:month|week)"
+        r"\b|\bvisa\s+sponsorship\b|\bmost\s+people\s+(?:never\s+claim|don'?t\s+know)\b|\b\d+\s?%\s+of\s+people"
+        r"\s+don'?t\s+know\b|\bno\s+(?:fees|questions\s+asked|repayment)\b|\bno\s+win,?\s+no\s+fee\b|\bexclusive"
+        r"\s+(?:discount|offer|deal|giveaways?)\b|\bbefore\s+it\s+(?:closes|gets\s+taken\s+down)\b|\bkeep\s+"
+        r"everything\b|\b100\s?%\s+(?:anonymous|genuine|pass|legit|natural)\b|\bdiscreet\s+fun\b|\bmet\s+my\s+"
+        r"soulmate\b|\bproven\s+system\b|\bi\s+write\s+custom\b|\brates\s+from\s+\d|\b(?:hand-?made|lab-tested"
+        r"|all[\s-]natural|natural)\s+(?:\w+\s+)?(?:candles|oils?|pills|gummies|remedy|ingredients)\b|\bprivate"
+        r"\s+(?:story|pics|chat)\b|\bsee\s+my\s+pics\b|\buncensored\s+(?:channel|tape|video)\b|\bleaked\s+tape"
+        r"\b|\bi\s+(?:run|sell)\s+(?:a\s+|an\s+)?(?:small\s+)?\w+|\bany(?:one|body)\b[^.?!]{0,40}\b(?:need|needs"
+        r"|needing)\b|\bcompare\s+\d+\s+\w+|\b(?:won'?t|don'?t\s+want\s+to|refuse\s+to)\s+(?:show|tell)\s+you\b|\b(?:"
+        r"doctors|banks|they|media)\s+don'?t\s+want\s+you\s+to\s+(?:know|see)\b",
+    ),
+    (
+        "self_promotion",
+        "my|our|launch|need",
+        r"\b(?:my|our)\s+(?:new\s+|own\s+)?(?:\w+\s+)?(?:podcast|tiktok|series|channel|e-?book|merch|store|gig"
+        r"|masterclass|webinar|newsletter|substack)\b|\blaunch(?:ing|ed)\s+(?:a|my)\s+\w+|\bneed\s+(?:listeners"
+        r"|subscribers|followers)\b",
+    ),
+    (
+        "adult_bait",
+        "single|lonely|local|hot|sexy|beautiful|widow|i'm|im |looking|seeking|real|moved|married|meet",
+        r"\b(?:single|lonely|local|hot|sexy|beautiful)\s+(?:\w+\s+)?(?:ladies|women|girls|milfs|wives|brides)\s+"
+        r"(?:near\s+you|in\s+your\s+(?:area|city)|looking|seeking|waiting|want)|\blonely\s+widow\b|\bi'?m\s+"
+        r"(?:a\s+)?(?:single|lonely)\s+(?:woman|girl|lady|mum|widow)\b|\b(?:looking\s+for|seeking)\s+(?:a\s+)?"
+        r"(?:serious|kind|rich|generous|honest|caring|older|real)\s+(?:man|men|gentleman|husband|relationship)"
+        r"\b|\b(?:looking\s+for|seeking)\s+(?:\w+\s+)?husbands\b|\bi'?m\s+[a-z]+,\s+(?:1[89]|[2-4]\d)\b|\breal"
+        r"\s+women\b|\bjust\s+moved\s+to\s+your\s+city\b|\bmarried\s+and\s+looking\b|\bmeet\s+(?:\w+\s+)?"
+        r"(?:singles|women|ladies)\b",
+    ),
+    (
+        "testimonial",
+        "mr|ms|dr|platform|recover|back my|legit|'s",
+        r"\b(?:account\s+manager|platform|broker|mentor|coach|expert|course)\s*(?:,\s*|\s+of\s+)(?:mr|mrs|ms|"
+        r"miss|dr)\b|\b(?:mr|mrs|ms|miss|dr)\.?\s+\w+(?:\s+\w+)?(?:'s)?\s+(?:(?:trading|investment|crypto|forex)\s+"
+        r"(?:platform|strategy)|account\s+manager)\b|\b\w+'s\s+(?:new\s+)?(?:trading|investment|crypto|forex)\s+(?:platform|course|"
+        r"programme?|group|app|system)\b|\brecover(?:ed|y|ing)?\s+(?:my|your|their|his|her)\s+(?:stolen|lost|"
+        r"scammed)\s+(?:crypto|funds|bitcoin|money|savings)\b|\bget\s+back\s+my\s+(?:funds|money|crypto|"
+        r"savings)\b|\bcrypto\s+recovery\s+(?:expert|specialist|hacker)\b|\b(?:she|he|it)\s+is\s+legit\b",
+    ),
 )

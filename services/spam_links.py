@@ -6,15 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from services.spam_signals import Signal
-
-Spans = list[tuple[int, int, str]]
-
-
-def _hints(spec: str) -> tuple[str, ...]:
-    """Split a "|"-separated list of literal substrings."""
-    return tuple(spec.split("|"))
-
+from services.spam_signals import Signal, Spans, hints
 
 TLDS = "com|net|org|info|biz|xyz|top|ru|io|ly|me|co|tk|gl|gd|cc|click|link|site|online|store|shop"
 # Blocklisted endings (BLOCKED_HOST) that are not also everyday words, so that a bare
@@ -41,7 +33,7 @@ URL_HINTS = (
 )
 HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)")
 SHORTENERS = frozenset(
-    _hints(
+    hints(
         "bit.ly|bitly.com|tinyurl.com|goo.gl|ow.ly|is.gd|buff.ly|cutt.ly|rebrand.ly|rb.gy"
         "|shorturl.at|tiny.cc|lnkd.in|t.ly|adf.ly|s.id|v.gd|shorte.st|bl.ink"
     )

@@ -12,9 +12,9 @@ import re
 import unicodedata
 
 from services.spam_keywords import LURE_OFFERS
-from services.spam_links import Spans, dodged_addresses
+from services.spam_links import dodged_addresses
 from services.spam_offers import MOCKING
-from services.spam_signals import Signal
+from services.spam_signals import Signal, Spans, gated, rules
 from services.spam_text import near_helpline, spelled_phones
 
 # "(remove the dot)", "(replace x with 7)": the writer spells out the dodge.
@@ -27,17 +27,8 @@ LURE_TALK = re.compile(
 )
 
 
-def _rules(
-    *rules: tuple[str, str, str],
-) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
-    """(code, hints one of which a match must contain, pattern), compiled."""
-    return tuple(
-        (code, tuple(hints.split("|")), re.compile(pattern)) for code, hints, pattern in rules
-    )
-
-
 # Ways to respond that name no address: an app handle, a name to search, "message me".
-LURE_CHANNELS = _rules(
+LURE_CHANNELS = rules(
     (
         "contact_request",
         ":|@|join|search|google|look up|find|follow|platforms|listen|hit |linktr",
@@ -63,7 +54,7 @@ LURE_CHANNELS = _rules(
     ),
 )
 # Pitches whole without an address: the keyword to message, the referral bonus, the miracle.
-LURE_PITCHES = _rules(
+LURE_PITCHES = rules(
     (
         "contact_request",
         "message|dm|text|pm|inbox|whatsapp|comment|reply|type|show",
@@ -114,31 +105,24 @@ def lure_signals(lower: str, *, reachable: bool) -> tuple[list[Signal], bool, bo
     text = text if len(text) == len(lower) else lower  # spans must point into the comment
     spans: dict[str, Spans] = {}
     dodged, rare = dodged_addresses(text)
-    dodged += _gated(UNDO, text, ("(",))
+    dodged += gated(UNDO, text, ("(",))
     phones, dialled = spelled_phones(text)
     complete = bool(dodged or dialled)
     spans["link"] = dodged + rare
     spans["phone_number"] = phones
     channel = complete or bool(phones or rare)
     for code, hints, pattern in LURE_CHANNELS:
-        hits = [hit for hit in _gated(pattern, text, hints) if not near_helpline(text, hit[0])]
+        hits = [hit for hit in gated(pattern, text, hints) if not near_helpline(text, hit[0])]
         spans.setdefault(code, []).extend(hits)
         channel = channel or bool(hits)
     # news of a scam quotes its offer; only an address dodged on purpose outweighs that
     talk = not complete and bool(LURE_TALK.search(text))
     offers = LURE_OFFERS if reachable or channel else ()
-    for rules, whole in ((offers, False), (LURE_PITCHES, True)):
-        for code, hints, pattern in rules:
+    for table, whole in ((offers, False), (LURE_PITCHES, True)):
+        for code, hints, pattern in table:
             mocked = code == "chain_letter" and MOCKING.search(text)
-            hits = [] if talk or mocked else _gated(pattern, text, hints)
+            hits = [] if talk or mocked else gated(pattern, text, hints)
             spans.setdefault(code, []).extend(hits)
             complete = complete or (whole and bool(hits))
     signals = [Signal(code, tuple(sorted(set(hits)))) for code, hits in spans.items() if hits]
     return signals, channel, complete
-
-
-def _gated(pattern: re.Pattern[str], text: str, hints: tuple[str, ...]) -> Spans:
-    """The matches of `pattern` when `text` holds one of the `hints`."""
-    if not any(hint in text for hint in hints):
-        return []
-    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]

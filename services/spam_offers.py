@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from services.spam_links import TLDS, TRUSTED, WORDY
-from services.spam_signals import Signal
-from services.spam_text import DIGITS, HELPLINE, NUMBER, SPELLED_PHONE
+from services.spam_signals import Signal, gated, rules
+from services.spam_text import phone_readings
 
 # "resell-riches . net", "quickcashnow .com", "prepperpantry dot shop", "x[.]com".
 DOT = r"\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*|\s+dot\s+|\s+\.\s*"
@@ -93,9 +93,7 @@ OFFERS = (
         r"(?:coach|mentor|expert|manager|adviser|advisor),?\s+(?:mr|mrs|ms|dr)\b",
     ),
 )
-OFFER_PATTERNS = tuple(
-    (code, tuple(hints.split("|")), re.compile(pattern)) for code, hints, pattern in OFFERS
-)
+OFFER_PATTERNS = rules(*OFFERS)
 # A chain letter is an order to pass it on and a promise or threat that makes you obey.
 PASS_ON = re.compile(
     r"\b(?:forward|send|copy|share|repost|paste)\s+(?:this|it)(?:\s+message|\s+post)?\s+to\s+(?:every(?:one|body)?"
@@ -125,38 +123,25 @@ def offer_signals(lower: str) -> tuple[list[Signal], bool]:
     found = {
         "link": _hidden_links(lower),
         "phone_number": _spelled_numbers(lower),
-        "sms_shortcode": _gated(SPLIT_SHORTCODE, lower, ("text", "txt", "sms")),
-        "contact_request": _gated(SPACED_APP, lower, ("",), spaced=True)
-        + _gated(CONTACT, lower, CONTACT_HINTS),
+        "sms_shortcode": gated(SPLIT_SHORTCODE, lower, ("text", "txt", "sms")),
+        # only an app name with a gap inside ("w h a t s a p p")
+        "contact_request": [hit for hit in gated(SPACED_APP, lower, ("",)) if not hit[2].isalpha()]
+        + gated(CONTACT, lower, CONTACT_HINTS),
     }
     channel = any(found.values())
     for code, hints, pattern in OFFER_PATTERNS:
-        found.setdefault(code, []).extend(_gated(pattern, lower, hints))
+        found.setdefault(code, []).extend(gated(pattern, lower, hints))
     if not channel and any(found.values()) and TALK_OF_SCAMS.search(lower):
         found = {code: [] for code in found}
     elif re.search(REFERRAL, lower):
         channel = True
-    pass_on = _gated(PASS_ON, lower, ("forward", "send", "copy", "share", "repost", "paste"))
-    chain = _gated(CHAIN, lower, ("chain", "reach", "gets", "midnight", "confirmed"))
+    pass_on = gated(PASS_ON, lower, ("forward", "send", "copy", "share", "repost", "paste"))
+    chain = gated(CHAIN, lower, ("chain", "reach", "gets", "midnight", "confirmed"))
     if (pass_on or chain) and not MOCKING.search(lower):
         found["chain_letter"] = pass_on + chain
         # the order to pass the letter on, with the promise or threat behind it, needs no link
         channel = channel or bool(pass_on and chain)
     return [Signal(code, tuple(sorted(spans))) for code, spans in found.items() if spans], channel
-
-
-def _gated(
-    pattern: re.Pattern[str], lower: str, hints: tuple[str, ...], *, spaced: bool = False
-) -> list[tuple[int, int, str]]:
-    """The matches of `pattern` when `lower` holds one of the `hints`; with `spaced`, only
-    those with a gap inside ("w h a t s a p p")."""
-    if not any(hint in lower for hint in hints):
-        return []
-    return [
-        (m.start(), m.end(), m.group())
-        for m in pattern.finditer(lower)
-        if not spaced or not m.group().isalpha()
-    ]
 
 
 def _hidden_links(lower: str) -> list[tuple[int, int, str]]:
@@ -176,14 +161,8 @@ def _hidden_links(lower: str) -> list[tuple[int, int, str]]:
 
 def _spelled_numbers(lower: str) -> list[tuple[int, int, str]]:
     """Phone numbers of 9 to 15 digits spelled out in words or split by wide gaps."""
-    spans = []
-    for m in SPELLED_PHONE.finditer(lower):
-        tokens = re.findall(rf"\d+|{NUMBER}", m.group())
-        digits = "".join(DIGITS.get(token, token) for token in tokens)
-        words = sum(not token.isdigit() for token in tokens)
-        singles = sum(len(token) == 1 for token in tokens)
-        looks_dialled = words >= 2 or singles >= 6 or m.group().startswith("+")
-        nearby = lower[max(0, m.start() - 80) : m.start()]
-        if 9 <= len(digits) <= 15 and looks_dialled and not HELPLINE.search(nearby):
-            spans.append((m.start(), m.end(), m.group()))
-    return spans
+    return [
+        r.span
+        for r in phone_readings(lower)
+        if r.words >= 2 or r.singles >= 6 or r.span[2].startswith("+")
+    ]

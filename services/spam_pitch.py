@@ -11,7 +11,7 @@ import re
 
 from services.spam_lures import lure_signals
 from services.spam_offers import offer_signals
-from services.spam_signals import Signal
+from services.spam_signals import Signal, rules
 
 AMOUNT = r"[$£€]\s?\d[\d,.]*\s?k?"
 PER = r"(?:a|an|per|every|each)\s+(?:day|week|month|hour)|daily|weekly|monthly|hourly|/\s?(?:hr|hour|day)"
@@ -66,41 +66,38 @@ CONTACT_REQUEST = re.compile(
 # A computer's address ("edited from 78.144.87.71") reads as a phone number, but nobody is
 # asked to ring it.
 IPV4 = re.compile(r"(?:\d{1,3}\.){3}\d{1,3}")
-# (code, substrings one of which a match must contain, pattern): the substrings are a cheap
-# test that skips the pattern for most comments.
-RULES = tuple(
-    (code, tuple(hints.split("|")), pattern)
-    for code, hints, pattern in (
-        ("income_claim", "$|£|€", INCOME_RATE),
-        ("income_claim", "make|made|earn", INCOME_MADE),
-        (
-            "income_claim",
-            "turned|quit|experience|weird|doctors|paid off|salary|phone|laptop|moon|sale|invest"
-            "|free|x ",
-            INCOME_LINES,
-        ),
-        ("adult_bait", "single|adult|girl|sexy|hook|sugar", ADULT_BAIT),
-        (
-            "contact_request",
-            "snap|insta|tiktok|telegram|whatsapp|facebook|fb|kik|signal|wechat|bio|profile|at)"
-            "|at]|@|ask me|reply",
-            CONTACT_REQUEST,
-        ),
-        (
-            "sales_offer",
-            "only|limited|code|checkout|shipping|buy|sign|registration|furious|hate|book|compare"
-            "|app|robux|bucks",
-            SALES_OFFER,
-        ),
-        (
-            "testimonial",
-            "mr|mrs|ms|dr|recover|cured|herbal|grateful|recommend|search|changed my life"
-            "|healer|lover|spell",
-            TESTIMONIAL,
-        ),
-        ("chain_letter", "copy|share this|bad luck", CHAIN_LETTER),
-    )
+# The pitch rules (services.spam_signals.Rule).
+RULES = rules(
+    ("income_claim", "$|£|€", INCOME_RATE),
+    ("income_claim", "make|made|earn", INCOME_MADE),
+    (
+        "income_claim",
+        "turned|quit|experience|weird|doctors|paid off|salary|phone|laptop|moon|sale|invest"
+        "|free|x ",
+        INCOME_LINES,
+    ),
+    ("adult_bait", "single|adult|girl|sexy|hook|sugar", ADULT_BAIT),
+    (
+        "contact_request",
+        "snap|insta|tiktok|telegram|whatsapp|facebook|fb|kik|signal|wechat|bio|profile|at)"
+        "|at]|@|ask me|reply",
+        CONTACT_REQUEST,
+    ),
+    (
+        "sales_offer",
+        "only|limited|code|checkout|shipping|buy|sign|registration|furious|hate|book|compare"
+        "|app|robux|bucks",
+        SALES_OFFER,
+    ),
+    (
+        "testimonial",
+        "mr|mrs|ms|dr|recover|cured|herbal|grateful|recommend|search|changed my life"
+        "|healer|lover|spell",
+        TESTIMONIAL,
+    ),
+    ("chain_letter", "copy|share this|bad luck", CHAIN_LETTER),
 )
+
 # An offer, and a way to take it up away from the comment thread. A plain link is a way only
 # for the offers no comment makes; a deal or "my page" beside a link is often a citation
 # ("won the Nobel prize: https://...").

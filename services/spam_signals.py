@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+Spans = list[tuple[int, int, str]]
+# (code, substrings one of which a match must contain, pattern): the substrings are a cheap
+# test that skips the pattern for most comments.
+Rule = tuple[str, tuple[str, ...], re.Pattern[str]]
 
 EXPLANATIONS = {
     "link": "Contains a link to an unknown site",
@@ -36,3 +42,21 @@ class Signal:
 
     code: str
     spans: tuple[tuple[int, int, str], ...] = ()
+
+
+def hints(spec: str) -> tuple[str, ...]:
+    """Split a "|"-separated list of literal substrings."""
+    return tuple(spec.split("|"))
+
+
+def rules(*specs: tuple[str, str, str | re.Pattern[str]]) -> tuple[Rule, ...]:
+    """(code, "|"-separated substrings, pattern) rules, the substrings split and the patterns
+    compiled."""
+    return tuple((code, hints(spec), re.compile(pattern)) for code, spec, pattern in specs)
+
+
+def gated(pattern: re.Pattern[str], text: str, substrings: tuple[str, ...]) -> Spans:
+    """The matches of `pattern` when `text` holds one of the `substrings`."""
+    if not any(sub in text for sub in substrings):
+        return []
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from services.spam_signals import Signal
 
@@ -42,7 +43,7 @@ def phone_signals(text: str) -> list[Signal]:
         if 9 <= len(DIGIT.findall(m.group(0))) <= 15
         and not YEARS.fullmatch(m.group(0))
         and not ROUND.fullmatch(m.group(0))
-        and not HELPLINE.search(text[max(0, m.start() - 80) : m.start()])
+        and not near_helpline(text, m.start())
     )
     return [Signal("phone_number", spans)] if spans else []
 
@@ -63,23 +64,44 @@ def style_signals(text: str, words: list[str]) -> list[Signal]:
     return found
 
 
-def spelled_phones(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-    """Phone numbers written partly in words or a digit at a time, and those of them no one
-    would write but to dodge a filter."""
+class Reading(NamedTuple):
+    """A run of digits and number words read as a phone number: where it stands, the digits
+    it spells, how many of its parts are words and how many single digits, of `parts`."""
+
+    span: tuple[int, int, str]
+    digits: str
+    words: int
+    singles: int
+    parts: int
+
+
+def phone_readings(text: str) -> list[Reading]:
+    """The runs of digits and number words that spell 9 to 15 digits, with no helpline
+    named just before them."""
     if not DIGIT_OR_NUMBER.search(text):
-        return [], []
-    phones, dialled = [], []
+        return []
+    readings = []
     for m in SPELLED_PHONE.finditer(text):
         tokens = re.findall(rf"\d+|{NUMBER}", m.group())
         digits = "".join(DIGITS.get(t, t) for t in tokens)
-        words = sum(not t.isdigit() for t in tokens)
-        singles = sum(len(t) == 1 for t in tokens)
-        if not 9 <= len(digits) <= 15 or near_helpline(text, m.start()) or digits in COUNTING:
+        if 9 <= len(digits) <= 15 and not near_helpline(text, m.start()):
+            words = sum(not t.isdigit() for t in tokens)
+            singles = sum(len(t) == 1 for t in tokens)
+            span = (m.start(), m.end(), m.group())
+            readings.append(Reading(span, digits, words, singles, len(tokens)))
+    return readings
+
+
+def spelled_phones(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Phone numbers written partly in words or a digit at a time, and those of them no one
+    would write but to dodge a filter."""
+    phones, dialled = [], []
+    for r in phone_readings(text):
+        if r.digits in COUNTING:
             continue
-        span = (m.start(), m.end(), m.group())
-        phones.append(span)
-        if (words >= 2 and words < len(tokens)) or singles >= 8 or (words >= 10):
-            dialled.append(span)
+        phones.append(r.span)
+        if (r.words >= 2 and r.words < r.parts) or r.singles >= 8 or r.words >= 10:
+            dialled.append(r.span)
     return phones, dialled
 
 
