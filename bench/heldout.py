@@ -4,9 +4,9 @@ For each of our own labelled comment sets that the models learn from (tests/data
 spam and news-comment models without that set (tools/train_models.py's code, into a
 temporary folder), then run `flask --app api moderation evaluate` on the set with those
 models dropped in (GATEHOUSE_MODEL_DIR). The sets written only for training
-(tests/data/training) are not measured here; blind-e.csv and blind-i.csv, which no model
-learns from, are measured with the shipped models, and so is blind-j.csv. Prints a markdown table; with --write it also replaces the section
-between the held-out markers in bench/RESULTS.md.
+(tests/data/training) are not measured here; blind-e.csv, blind-i.csv and blind-j.csv, which
+no model learns from, are measured with the shipped models. Prints a markdown table; with
+--write it also replaces the section between the held-out markers in bench/RESULTS.md.
 
     .venv/bin/python bench/heldout.py [--write]
 """
@@ -97,7 +97,8 @@ def main() -> None:
         "also learn from the sets in tests/data/training). The rules (patterns and word lists) "
         "were written with political-news.csv, blind-a to -d and blind-f to -h in view, so "
         "their figures flatter the rules. blind-e.csv, blind-i.csv and blind-j.csv were never "
-        "read row by row and are used for nothing but this measure. `python bench/heldout.py --write`."
+        "read row by row and are used for nothing but this measure. "
+        "`python bench/heldout.py --write`."
     )
     table = "\n".join(lines) + note
     print(table)

@@ -115,7 +115,8 @@ def fit(rows: list[set[str]], labels: np.ndarray, sample: np.ndarray) -> tuple[f
 
 
 def logits(intercept: float, weights: dict[str, float], rows: list[set[str]]) -> np.ndarray:
-    """Log-odds for each row, the way services.toxicity_comments scores at run time."""
+    """Log-odds for each row of features, the way both fitted models score at run time
+    (services.toxicity_comments, services.spam_model)."""
     return np.array([intercept + math.fsum(weights.get(f, 0.0) for f in row) for row in rows])
 
 

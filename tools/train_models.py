@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from services import spam  # noqa: E402
-from tools.train_comments import OURS, POLITICAL, train_comments  # noqa: E402
+from tools.train_comments import OURS, POLITICAL, logits, train_comments  # noqa: E402
 
 OUT = ROOT / "services" / "data"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -113,11 +112,6 @@ def fit(
         if abs(weight) >= PRUNE:
             weights[str(name)] = round(float(weight), 4)
     return round(float(model.intercept_[0]), 4), weights
-
-
-def logits(intercept: float, weights: dict[str, float], features: list[set[str]]) -> np.ndarray:
-    """Log-odds for each feature set, the way services.spam scores at run time."""
-    return np.array([intercept + math.fsum(weights.get(f, 0.0) for f in row) for row in features])
 
 
 def cross_validate(features: list[set[str]], labels: np.ndarray, sources: np.ndarray) -> None:
