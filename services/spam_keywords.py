@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from services.spam_signals import Signal, rules
+from services.spam_signals import Hints, Signal, rules
 
 
 def _gate(*groups: str) -> tuple[frozenset[str], ...]:
@@ -38,7 +38,7 @@ MONEY_BAIT = (
 )
 # (code, gate, substrings any of which also opens the gate, pattern): a pattern runs only when
 # every word set of its gate meets the comment's words, or one of the substrings occurs.
-PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Pattern[str]], ...] = (
+KEYWORDS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "contact_handle",
         _gate("whatsapp whats telegram wechat kik snapchat viber dm pm inbox contact email mail"),
@@ -115,12 +115,15 @@ PATTERNS: tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...], re.Patte
 )
 
 
+PATTERNS = tuple((code, gate, Hints(subs), pattern) for code, gate, subs, pattern in KEYWORDS)
+
+
 def keyword_signals(lower: str, present: set[str]) -> list[Signal]:
     """The keyword signals; each pattern runs only when its gate lets the comment through."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for code, gate, substrings, pattern in PATTERNS:
         opened = bool(gate) and all(not group.isdisjoint(present) for group in gate)
-        if opened or any(sub in lower for sub in substrings):
+        if opened or substrings.found_in(lower):
             found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(lower)]
             if found:
                 spans.setdefault(code, []).extend(found)

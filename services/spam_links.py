@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from services.spam_signals import Signal, Spans, hints
+from services.spam_signals import Hints, Signal, Spans, hints
 
 TLDS = "com|net|org|info|biz|xyz|top|ru|io|ly|me|co|tk|gl|gd|cc|click|link|site|online|store|shop"
 # Blocklisted endings (BLOCKED_HOST) that are not also everyday words, so that a bare
@@ -20,24 +20,24 @@ URL = re.compile(
     rf"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]|\b{SHORT}"
     rf"|\b(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?"
 )
-URL_HINTS = (
-    "http",
-    "www.",
-    *(f".{tld}" for tld in TLDS.split("|")),
-    ".gy/",
-    ".gd/",
-    ".id/",
-    ".in/",
-    ".at/",
-    ".cc/",
+URL_HINTS = Hints(
+    [
+        "http",
+        "www.",
+        *(f".{tld}" for tld in TLDS.split("|")),
+        ".gy/",
+        ".gd/",
+        ".id/",
+        ".in/",
+        ".at/",
+        ".cc/",
+    ]
 )
 HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)")
-SHORTENERS = frozenset(
-    hints(
-        "bit.ly|bitly.com|tinyurl.com|goo.gl|ow.ly|is.gd|buff.ly|cutt.ly|rebrand.ly|rb.gy"
-        "|shorturl.at|tiny.cc|lnkd.in|t.ly|adf.ly|s.id|v.gd|shorte.st|bl.ink"
-    )
-)
+SHORTENERS = hints(
+    "bit.ly|bitly.com|tinyurl.com|goo.gl|ow.ly|is.gd|buff.ly|cutt.ly|rebrand.ly|rb.gy"
+    "|shorturl.at|tiny.cc|lnkd.in|t.ly|adf.ly|s.id|v.gd|shorte.st|bl.ink"
+).words
 TRUSTED = re.compile(
     r"(?:^|\.)(?:bbc\.co\.uk|bbc\.com|reuters\.com|apnews\.com|nytimes\.com|theguardian\.com|"
     r"washingtonpost\.com|wikipedia\.org|ft\.com|economist\.com|npr\.org|politico\.(?:com|eu)|"
@@ -76,7 +76,7 @@ EMAIL = re.compile(
 MAILBOXES = ("mail", "yahoo", "proton", "icloud", "aol", "yandex")
 # A cheap test for a dodge before the text is squeezed: a bracketed, spelled-out or spaced dot,
 # a mailbox's name, letters spaced one by one, or a dot and a space before an ending.
-DODGE_HINTS = (" .", "dot", "[.]", "(.)", "·", "•", "∙", *MAILBOXES)
+DODGE_HINTS = Hints([" .", "dot", "[.]", "(.)", "·", "•", "∙", *MAILBOXES])
 DODGE_HINT = re.compile(r"\b\w[ -]\w[ -]\w\b|\.\s+(?:com|co|ru|io|uk|shop|net)\b")
 # Words about an address that are not one: "the dot com bubble", "e.g".
 NOT_HOSTS = frozenset({"the", "a", "of", "and", "to", "in", "old", "early", "first", "e", "i", "x"})
@@ -84,7 +84,7 @@ NOT_HOSTS = frozenset({"the", "a", "of", "and", "to", "in", "old", "early", "fir
 
 def link_signals(lower: str) -> list[Signal]:
     """Links (trusted news sites left out), several links, shorteners, blocklisted domains."""
-    if not any(hint in lower for hint in URL_HINTS):
+    if not URL_HINTS.found_in(lower):
         return []
     links = []
     for match in URL.finditer(lower):
@@ -138,7 +138,7 @@ def dodged_addresses(text: str) -> tuple[Spans, Spans]:
     """Web and e-mail addresses that only read as one once the dodges are undone, and plain
     ones on endings the link signals do not know ("ukdates.love")."""
     ending = any(f".{tld}" in text for tld in RARE_TLDS)
-    if not (ending or any(hint in text for hint in DODGE_HINTS) or DODGE_HINT.search(text)):
+    if not (ending or DODGE_HINTS.found_in(text) or DODGE_HINT.search(text)):
         return [], []
     squeezed, index = _squeeze(text)
     plain = {m.group(): m.span() for m in DOMAIN.finditer(text) if not _trusted_address(m.group())}

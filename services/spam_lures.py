@@ -14,11 +14,12 @@ import unicodedata
 from services.spam_keywords import LURE_OFFERS
 from services.spam_links import dodged_addresses
 from services.spam_offers import MOCKING
-from services.spam_signals import Signal, Spans, gated, rules
+from services.spam_signals import Signal, Spans, gated, hints, rules
 from services.spam_text import near_helpline, spelled_phones
 
 # "(remove the dot)", "(replace x with 7)": the writer spells out the dodge.
 UNDO = re.compile(r"\((?:remove|delete|replace|swap)\s+(?:the\s+)?[\w.]+(?:\s+with\s+\w+)?\)")
+BRACKET = hints("(")
 # News about scams and adverts quotes their offers ("claims you'll lose 10kg in 10 days").
 LURE_TALK = re.compile(
     r"\b(?:scams?|scammers?|fraud(?:sters?)?|ponzi|con\s?men|fake|spam(?:mers)?|bots?|adverts?|ads|hoax(?:es)?"
@@ -105,23 +106,23 @@ def lure_signals(lower: str, *, reachable: bool) -> tuple[list[Signal], bool, bo
     text = text if len(text) == len(lower) else lower  # spans must point into the comment
     spans: dict[str, Spans] = {}
     dodged, rare = dodged_addresses(text)
-    dodged += gated(UNDO, text, ("(",))
+    dodged += gated(UNDO, text, BRACKET)
     phones, dialled = spelled_phones(text)
     complete = bool(dodged or dialled)
     spans["link"] = dodged + rare
     spans["phone_number"] = phones
     channel = complete or bool(phones or rare)
-    for code, hints, pattern in LURE_CHANNELS:
-        hits = [hit for hit in gated(pattern, text, hints) if not near_helpline(text, hit[0])]
+    for code, needed, pattern in LURE_CHANNELS:
+        hits = [hit for hit in gated(pattern, text, needed) if not near_helpline(text, hit[0])]
         spans.setdefault(code, []).extend(hits)
         channel = channel or bool(hits)
     # news of a scam quotes its offer; only an address dodged on purpose outweighs that
     talk = not complete and bool(LURE_TALK.search(text))
     offers = LURE_OFFERS if reachable or channel else ()
     for table, whole in ((offers, False), (LURE_PITCHES, True)):
-        for code, hints, pattern in table:
+        for code, needed, pattern in table:
             mocked = code == "chain_letter" and MOCKING.search(text)
-            hits = [] if talk or mocked else gated(pattern, text, hints)
+            hits = [] if talk or mocked else gated(pattern, text, needed)
             spans.setdefault(code, []).extend(hits)
             complete = complete or (whole and bool(hits))
     signals = [Signal(code, tuple(sorted(set(hits)))) for code, hits in spans.items() if hits]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from services.spam_links import TLDS, TRUSTED, WORDY
-from services.spam_signals import Signal, gated, rules
+from services.spam_signals import Signal, gated, hints, rules
 from services.spam_text import phone_readings
 
 # "resell-riches . net", "quickcashnow .com", "prepperpantry dot shop", "x[.]com".
@@ -36,17 +36,17 @@ REFERRAL = (
     r"\buse\s+my\s+(?:referral\s+|promo\s+|invite\s+|discount\s+)?(?:code|link)\b(?=\s+[\w\"'])"
 )
 # Substrings one of which a CONTACT match must contain: a cheap test before the pattern.
-CONTACT_HINTS: tuple[str, ...] = ("dm ", "text ", "message ", "send ", "find ", "search", "look up")
-CONTACT_HINTS += (
-    "ask for",
-    "thank me later",
-    "gmail",
-    "yahoo",
-    "proton",
-    "outlook",
-    "hotmail",
-    "icloud",
+CONTACT_HINTS = hints(
+    "dm |text |message |send |find |search|look up|ask for|thank me later|gmail|yahoo|proton"
+    "|outlook|hotmail|icloud"
 )
+SHORTCODE_HINTS = hints("text|txt|sms")
+EVERY_COMMENT = hints("")
+PASS_ON_HINTS = hints("forward|send|copy|share|repost|paste")
+CHAIN_HINTS = hints("chain|reach|gets|midnight|confirmed")
+DOTS_HINTS = hints(" .|dot|[.]|(.)")
+REFERRAL_CODE = re.compile(REFERRAL)
+REFERRAL_HINTS = hints("use")
 # (code, substrings one of which a match must contain, pattern), as in services.spam_pitch
 OFFERS = (
     (
@@ -123,20 +123,22 @@ def offer_signals(lower: str) -> tuple[list[Signal], bool]:
     found = {
         "link": _hidden_links(lower),
         "phone_number": _spelled_numbers(lower),
-        "sms_shortcode": gated(SPLIT_SHORTCODE, lower, ("text", "txt", "sms")),
+        "sms_shortcode": gated(SPLIT_SHORTCODE, lower, SHORTCODE_HINTS),
         # only an app name with a gap inside ("w h a t s a p p")
-        "contact_request": [hit for hit in gated(SPACED_APP, lower, ("",)) if not hit[2].isalpha()]
+        "contact_request": [
+            hit for hit in gated(SPACED_APP, lower, EVERY_COMMENT) if not hit[2].isalpha()
+        ]
         + gated(CONTACT, lower, CONTACT_HINTS),
     }
     channel = any(found.values())
-    for code, hints, pattern in OFFER_PATTERNS:
-        found.setdefault(code, []).extend(gated(pattern, lower, hints))
+    for code, needed, pattern in OFFER_PATTERNS:
+        found.setdefault(code, []).extend(gated(pattern, lower, needed))
     if not channel and any(found.values()) and TALK_OF_SCAMS.search(lower):
         found = {code: [] for code in found}
-    elif re.search(REFERRAL, lower):
+    elif gated(REFERRAL_CODE, lower, REFERRAL_HINTS):
         channel = True
-    pass_on = gated(PASS_ON, lower, ("forward", "send", "copy", "share", "repost", "paste"))
-    chain = gated(CHAIN, lower, ("chain", "reach", "gets", "midnight", "confirmed"))
+    pass_on = gated(PASS_ON, lower, PASS_ON_HINTS)
+    chain = gated(CHAIN, lower, CHAIN_HINTS)
     if (pass_on or chain) and not MOCKING.search(lower):
         found["chain_letter"] = pass_on + chain
         # the order to pass the letter on, with the promise or threat behind it, needs no link
@@ -146,7 +148,7 @@ def offer_signals(lower: str) -> tuple[list[Signal], bool]:
 
 def _hidden_links(lower: str) -> list[tuple[int, int, str]]:
     """Domains written with a spaced, bracketed or spelled-out dot, trusted sites left out."""
-    if not any(hint in lower for hint in (" .", "dot", "[.]", "(.)")):
+    if not DOTS_HINTS.found_in(lower):
         return []
     spans = []
     for m in HIDDEN_LINK.finditer(lower):

@@ -120,7 +120,7 @@ def pitch_signals(lower: str, found: list[Signal]) -> list[Signal]:
     a way to respond, given the content signals already `found`."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for code, hints, pattern in RULES:
-        if any(hint in lower for hint in hints):
+        if hints.found_in(lower):
             spans.setdefault(code, []).extend(
                 (m.start(), m.end(), m.group()) for m in pattern.finditer(lower)
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 from services.spam_signals import Signal
@@ -75,11 +76,12 @@ class Reading(NamedTuple):
     parts: int
 
 
-def phone_readings(text: str) -> list[Reading]:
+@lru_cache(maxsize=16)
+def phone_readings(text: str) -> tuple[Reading, ...]:
     """The runs of digits and number words that spell 9 to 15 digits, with no helpline
-    named just before them."""
+    named just before them (read once for both the offer and the lure signals)."""
     if not DIGIT_OR_NUMBER.search(text):
-        return []
+        return ()
     readings = []
     for m in SPELLED_PHONE.finditer(text):
         tokens = re.findall(rf"\d+|{NUMBER}", m.group())
@@ -89,7 +91,7 @@ def phone_readings(text: str) -> list[Reading]:
             singles = sum(len(t) == 1 for t in tokens)
             span = (m.start(), m.end(), m.group())
             readings.append(Reading(span, digits, words, singles, len(tokens)))
-    return readings
+    return tuple(readings)
 
 
 def spelled_phones(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:

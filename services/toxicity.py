@@ -10,7 +10,7 @@ from services import toxicity_comments
 from services.toxicity_hits import WORD, Hit
 from services.toxicity_insults import lexical_hits
 from services.toxicity_lexicon import ENGLISH, FOREIGN, READER
-from services.toxicity_masking import masked
+from services.toxicity_masking import NAME_WORDS, masked
 from services.toxicity_patterns import CATEGORY_SCORES, EXPLANATIONS
 from services.toxicity_phrases import hostile_swearing, pattern_hits, unquoted
 from services.toxicity_scorers import (
@@ -75,13 +75,15 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
     )
     if normalized != cleaned:
         hits = [_whole_word(hit, cleaned) for hit in hits]
-    model = (scorer or get_scorer()).score(text, masked(words, names))
+    judged = masked(words, names)
+    model = (scorer or get_scorer()).score(text, judged)
     reply = _as_reply(model) if not present.isdisjoint(READER) else 0.0
-    comments = (
-        toxicity_comments.probability(words)
-        if toxicity_comments.about_people(text, present)
-        else 0.0
-    )
+    comments = 0.0
+    if toxicity_comments.about_people(text, present):
+        # the news-comment model reads rude names as words ("Dick Cheney" is masked only
+        # for alt-profanity-check's model), so it masks again only where that differs
+        unnamed = judged if present.isdisjoint(names & NAME_WORDS) else None
+        comments = toxicity_comments.probability(words, unnamed)
     score = max([model, reply, comments, *(CATEGORY_SCORES[hit.category] for hit in hits)])
     return Assessment(score=score, model=model, hits=hits, reply=reply, comments=comments)
 

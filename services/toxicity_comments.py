@@ -61,12 +61,12 @@ def words_of(text: str) -> list[str]:
     return WORD.findall(restored(cleaned_text(normalize(text).text)))
 
 
-def features_of(words: list[str]) -> set[str]:
+def features_of(words: list[str], judged: str | None = None) -> set[str]:
     """The model's features: the words the toxicity model may judge (services.toxicity_masking:
     no identity words or dialect spellings, and strong news words only in a comment aimed at
-    someone), adjacent pairs, and pairs with one word between them ("is _ clown" for "is a
-    clown", "is the clown")."""
-    kept = masked(words).split()
+    someone; `judged` when the caller has them already), adjacent pairs, and pairs with one
+    word between them ("is _ clown" for "is a clown", "is the clown")."""
+    kept = (masked(words) if judged is None else judged).split()
     pairs = (f"{a} {b}" for a, b in pairwise(kept) if a not in FUNCTION or b not in FUNCTION)
     skips = (
         f"{a} _ {c}"
@@ -86,8 +86,9 @@ def _weights() -> tuple[float, dict[str, float]]:
     return linear_weights(DATA)
 
 
-def probability(words: list[str]) -> float:
-    """The model's probability that a comment with these words is toxic."""
+def probability(words: list[str], judged: str | None = None) -> float:
+    """The model's probability that a comment with these words (of which `judged`, when
+    given, are the masked ones) is toxic."""
     intercept, weights = _weights()
-    logit = intercept + math.fsum(map(weights.get, features_of(words), repeat(0.0)))
+    logit = intercept + math.fsum(map(weights.get, features_of(words, judged), repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))

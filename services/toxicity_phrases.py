@@ -30,6 +30,20 @@ CLOSING_NAMES = (
 )
 
 
+def _opened_by() -> dict[str, tuple[int, ...]]:
+    """For each word, the detectors (by position) whose first word set holds it."""
+    index: dict[str, list[int]] = {}
+    for position, (_, first, _, _) in enumerate(DETECTORS):
+        for word in first:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
+
+# A detector runs only when the comment holds a word of its first set (and of its second,
+# when it has one): looked up from the comment's words rather than asked of every detector.
+OPENED_BY = _opened_by()
+
+
 def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
     """Threats, self-harm, dehumanising and the other phrase patterns."""
     hits = []
@@ -42,8 +56,9 @@ def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
     closing = CLOSING_NAME.search(normalized)
     if closing and closing.group(1) in CLOSING_NAMES:
         hits.append(Hit("insult", closing.group(1), closing.start(1), closing.end(1)))
-    for category, first, second, pattern in DETECTORS:
-        if first.isdisjoint(present) or (second and second.isdisjoint(present)):
+    opened = sorted({p for word in OPENED_BY.keys() & present for p in OPENED_BY[word]})
+    for category, _, second, pattern in map(DETECTORS.__getitem__, opened):
+        if second and second.isdisjoint(present):
             continue
         for m in pattern.finditer(normalized):
             before = WORD.findall(normalized, max(0, m.start() - 20), m.start())

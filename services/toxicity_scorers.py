@@ -18,6 +18,8 @@ DATA = model_file("profanity_check.npz")
 # The exact token pattern of alt-profanity-check's TfidfVectorizer.
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 ENV_VAR = "GATEHOUSE_TOXICITY_SCORER"
+# alt-profanity-check calibrates its linear SVM five times over (five folds) and averages.
+MODELS = 5
 
 
 class ToxicityScorer(Protocol):
@@ -52,27 +54,34 @@ class LinearScorer:
             self._calibration = list(
                 zip(data["intercept"].tolist(), data["a"].tolist(), data["b"].tolist(), strict=True)
             )
+        if len(self._calibration) != MODELS:
+            raise ValueError(f"{self._path}: expected {MODELS} calibrated models")
         self._table = {word: tuple(row) for word, row in zip(words, rows, strict=True)}
         return self._table
 
     def probability(self, text: str) -> float:
-        """What `profanity_check.predict_prob([text])[0]` returns, without scikit-learn."""
+        """What `profanity_check.predict_prob([text])[0]` returns, without scikit-learn: the
+        l2-normalised tf-idf of the tokens in the vocabulary, each model's decision value
+        through its sigmoid calibrator, averaged."""
         table = self._table if self._table is not None else self._load()
-        counts = Counter(t for t in TOKEN.findall(text.lower()) if t in table)
-        models = len(self._calibration)
-        dots = [0.0] * models
-        norm = 0.0
-        for token, count in counts.items():
-            row = table[token]
-            weight = count * row[0]
+        norm = d0 = d1 = d2 = d3 = d4 = 0.0
+        for token, count in Counter(TOKEN.findall(text.lower())).items():
+            row = table.get(token)
+            if row is None:
+                continue
+            idf, c0, c1, c2, c3, c4 = row
+            weight = count * idf
             norm += weight * weight
-            for k in range(models):
-                dots[k] += weight * row[k + 1]
+            d0 += weight * c0
+            d1 += weight * c1
+            d2 += weight * c2
+            d3 += weight * c3
+            d4 += weight * c4
         scale = 1.0 / math.sqrt(norm) if norm else 0.0
         total = 0.0
-        for dot, (intercept, a, b) in zip(dots, self._calibration, strict=True):
+        for dot, (intercept, a, b) in zip((d0, d1, d2, d3, d4), self._calibration, strict=True):
             total += 1.0 / (1.0 + math.exp(a * (dot * scale + intercept) + b))
-        return total / models
+        return total / MODELS
 
     def score(self, text: str, normalized_text: str) -> float:
         """The model's probability for the normalised text."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services import spam
+from services import spam, spam_signals
 
 
 def _codes(text: str) -> set[str]:
@@ -155,3 +155,31 @@ def test_a_sales_pitch_is_held_whatever_its_words() -> None:
 def test_pitch_signals_are_not_features_of_the_fitted_model() -> None:
     _, features = spam.analyze("Hot singles in your area, link in bio")
     assert "!adult_bait" not in features and "!contact_request" not in features
+
+
+@pytest.mark.parametrize(
+    ("spec", "text", "found"),
+    [
+        ("dm|pm|inbox", "message me in my inbox", True),
+        ("dm|pm|inbox", "the pm said no", True),
+        ("dm|pm|inbox", "nothing to see here", False),
+        ("dm me|dm", "dm me now", True),  # overlapping hints are all found
+        ("me now|dm me", "dm me now", True),
+        ("whats app|app", "whats app", True),
+        ("", "any comment at all", True),  # an empty hint lets everything through
+        ("x|", "no letter ex here", True),
+        ("$|£", "only 5 pounds", False),
+    ],
+)
+def test_hints_are_found_as_substrings(spec: str, text: str, found: bool) -> None:
+    assert spam_signals.hints(spec).found_in(text) is found
+    assert found is any(hint in text for hint in spec.split("|"))
+
+
+def test_hints_registered_later_are_looked_for_too() -> None:
+    early = spam_signals.hints("zebra")
+    assert early.found_in("a zebra crossing")
+    late = spam_signals.hints("crossing|quokka")  # after the index was built and used
+    assert late.found_in("a zebra crossing")
+    assert not late.found_in("a zebra")
+    assert spam_signals.present("a zebra crossing") >= {"zebra", "crossing"}
