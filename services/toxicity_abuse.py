@@ -7,7 +7,7 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
     (
         "self_harm",
         "yourself urself yourselves self kys bleach die jump wrists miss without aborted swallowed "
-        "suicide dead favour favor",
+        "suicide dead favour favor pieces",
         "",
         r"\b(?:kill|hang|shoot|stab|drown|end|off) (?:yourself|urself|yourselves|your ?self|ur ?self|"
         r"yo ?self)\b|\b(?:unalive|top|neck|rope) (?:yourself|urself|yourselves|your ?self|ur ?self)\b"
@@ -16,7 +16,9 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
         r"drop dead|croak|jump|stop breathing)\b|\b(?:go|just|should|pls|please|you|u) (?:go )?"
         r"(?:drink|gargle|swallow|chug|neck) (?:some |a (?:bottle|glass|cup|pint) of )?bleach\b|\b(?:you"
         r"|u) should (?:just )?(?:commit suicide|die)\b|"
-        r"\bgo (?:and )?die\b|\bjump off (?:a|the) (?:bridge|cliff|building|"
+        r"\bgo (?:and )?die\b|(?:^|[.!?]\s+)(?:just |please |pls )?die in a (?:fire|ditch|hole|gutter)\b"
+        r"|(?:^|[.!?]\s+)(?:just )?drop dead\b(?!\s+\w)|\bshould (?:just )?drop dead\b(?!\s+(?:gorgeous|"
+        r"funny|serious))|\brest in (?:pieces|piss)\b|\bjump off (?:a|the) (?:bridge|cliff|building|"
         r"roof)|\bslit your wrists\b|\b(?:nobody|no one) would miss (?:you|u)\b|\bbetter off "
         r"without (?:you|u|people like you)\b|\bshould(?: have|'ve) (?:been )?(?:aborted|"
         r"swallowed)|\b(?:aborted|swallowed) (?:you|u)\b",

@@ -61,6 +61,14 @@ HATE: tuple[tuple[str, str, str, str], ...] = (
         rf"woman|females?)\b[^.!?]{{0,20}}\bbelongs? in the kitchen\b|\btypical (?:woman|female)\b",
     ),
     (
+        # sent back to the kitchen: "Get back in the kitchen, love."
+        "insult",
+        "kitchen",
+        "back",
+        r"(?:^|[.!?]\s+|\b(?:you|u) (?:should|need to|can) )(?:now |just |go |and )*(?:get |go )?back "
+        r"(?:in|into|to) (?:the|your|ur) kitchen\b",
+    ),
+    (
         "hate",
         "blood dna genes integrate women shaggers shagger",
         "their they can't cannot won't never vote let letting sheep",
@@ -182,6 +190,16 @@ GROUP_HARM: tuple[tuple[str, str, str, str], ...] = (
         rf"terror|violence)|(?<!\bmen) (?:commit|cause|are behind|are responsible for) (?:all|"
         rf"most|almost all|nearly all) (?:of )?(?:the )?(?:crimes?|rapes|stabbings|murders|"
         rf"violence|terror(?:ism)?|knife crime))\b",
+    ),
+)
+HATE += (
+    (
+        # the neo-Nazis' numbers and slogans: "1488", "14/88", "day of the rope", "ZOG"
+        "hate",
+        "1488 14 rope heil holohoax zog",
+        "",
+        r"(?<![\d.,£$€])\b14\s?[/ -]?\s?88\b(?![.,]?\d|%)|\bday of the rope\b|\b(?:sieg|seig) heil\b|\bheil hitler\b|\bholohoax\b"
+        r"|\bzog\b",
     ),
 )
 HATE += GROUP_HATE + GROUP_HARM + GROUP_NAMES

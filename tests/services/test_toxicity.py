@@ -73,6 +73,15 @@ def _categories(text: str) -> set[str]:
     ("text", "category"),
     [
         ("People like you should be shot.", "threat"),
+        ("Get back in the kitchen, love.", "insult"),
+        ("1488, brothers.", "hate"),
+        ("Time for a day of the rope.", "hate"),
+        ("14/88, stand up.", "hate"),
+        ("Die in a fire.", "self_harm"),
+        ("Honestly. Just die in a fire.", "self_harm"),
+        ("Drop dead.", "self_harm"),
+        ("That pundit should drop dead.", "self_harm"),
+        ("Rest in pieces, then.", "self_harm"),
         ("I know where you live.", "threat"),
         ("I will find you and your family.", "threat"),
         ("Someone should put a bullet in him.", "threat"),
@@ -186,6 +195,12 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "Stick it out until the election, then decide.",
         "They should kill the lot of amendments in one vote.",
         "Old industries deserve to die if they cannot compete.",
+        "The bill will die in a committee room, as they all do.",
+        "The tariff is £14.88 a month, up from £12.",
+        "Turnout was 14.88% in the ward.",
+        "Her dress at the gala was drop dead gorgeous.",
+        "Two firefighters were hurt as the car caught fire.",
+        "The vase was smashed to pieces in the raid.",
         "They are all tired after the count.",
         "Thanks for the link, you absolute legend.",
         "The fog was thick as soup over the count.",
@@ -216,12 +231,13 @@ def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> N
         "The hall was full of voters and a few clowns from the circus.",
         "Round them all up for the team photo.",
         "The senator is a bigot, and his voting record shows it.",
+        "After the count I had to get back to the kitchen before the roast burned.",
     ],
 )
 def test_sentences_the_model_misjudges_raise_no_detector(text: str) -> None:
     # The rules only: the news-comment model scores these invented sentences just over 0.5
-    # ("full of", "voters", "round them", "is a bigot"), some of its false alarms; the model
-    # is measured on whole files in bench/.
+    # ("full of", "voters", "round them", "is a bigot", "back to the kitchen"), some of its
+    # false alarms; the model is measured on whole files in bench/.
     assert _categories(text) == set()
 
 
