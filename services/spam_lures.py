@@ -117,12 +117,15 @@ def lure_signals(lower: str, *, reachable: bool) -> tuple[list[Signal], bool, bo
         spans.setdefault(code, []).extend(hits)
         channel = channel or bool(hits)
     # news of a scam quotes its offer; only an address dodged on purpose outweighs that
-    talk = not complete and bool(LURE_TALK.search(text))
+    talk: bool | None = False if complete else None  # looked for once there is an offer
     offers = LURE_OFFERS if reachable or channel else ()
     for table, whole in ((offers, False), (LURE_PITCHES, True)):
         for code, needed, pattern in table:
-            mocked = code == "chain_letter" and MOCKING.search(text)
-            hits = [] if talk or mocked else gated(pattern, text, needed)
+            hits = gated(pattern, text, needed)
+            if hits and talk is None:
+                talk = LURE_TALK.search(text) is not None
+            if talk or (hits and code == "chain_letter" and MOCKING.search(text)):
+                hits = []
             spans.setdefault(code, []).extend(hits)
             complete = complete or (whole and bool(hits))
     signals = [Signal(code, tuple(sorted(set(hits)))) for code, hits in spans.items() if hits]
