@@ -9,7 +9,7 @@ SLURS = word_set(
     """nigger niggers nigga niggas niggah niggaz nigguh faggot faggots fag fags dyke dykes
     tranny trannies chink chinks spic spics kike kikes wetback wetbacks paki pakis raghead
     ragheads towelhead towelheads gook gooks khokhol khokhols muzzie muzzies pajeet pajeets
-    dindu"""
+    dindu kraut krauts"""
 )
 # Sexually explicit words: held, since censoring them leaves an obscene comment behind.
 SEXUAL = word_set(
@@ -33,7 +33,7 @@ INSULTS = word_set(
     cocksuckers subhuman subhumans lowlife lowlifes braindead dickface dickweed twerp twerps
     twit twits nincompoop nincompoops fuckwit fuckwits skank skanks gobshite gobshites bellend
     bellends knobhead knobheads shitstain slapper slappers leftard leftards shitbag shitbags
-    spastic spastics"""
+    spastic spastics asshat asshats"""
 )
 # Nouns that insult only when said to someone ("you clown") or of someone ("he is a pig").
 MILD = word_set(
@@ -53,7 +53,8 @@ MILD = word_set(
     toerags slimeball slimeballs sleazebag sleazebags dirtbag dirtbags ghoul ghouls vulture
     vultures jackal jackals lapdog lapdogs stooge stooges quisling quislings turncoat turncoats
     charlatan charlatans hag hags harpy harpies toad toads slag slags cokehead cokeheads
-    crackhead crackheads groomer groomers bint bints"""
+    crackhead crackheads groomer groomers bint bints drip drips slob slobs goon goons knob knobs
+    egomaniac egomaniacs moran morans"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(

@@ -34,7 +34,8 @@ ADDRESSED = word_set("you u ya ye youre your ur yer")
 BE = word_set("are r re were is was s am m be being")
 FILLER = word_set(
     """such so really just a an the too absolute absolutely utter utterly complete completely
-    total totally fucking fuckin effing bloody damn little big typical sad old one of bunch pack
+    total totally fucking fuckin effing effin fookin fooking feckin fecking friggin frigging
+    frickin fricking flippin flipping bloody damn little big typical sad old one of bunch pack
     piece nothing but very most biggest all both"""
 )
 # "a bunch of clowns", "a pack of rats": a group called by an insulting noun.

@@ -74,6 +74,15 @@ THREATS: tuple[tuple[str, str, str, str], ...] = (
         r"synagogue|hotels?|offices?)",
     ),
     (
+        # a beating wished on someone: "he needs a kick in the teeth", "she deserves a good slap"
+        "threat",
+        "needs need deserves deserve",
+        "kick punch smack slap kicking beating hiding thrashing slapping",
+        r"\b(?:he|she|they|you|u|who|him|her)\s+(?:really\s+|just\s+)?(?:needs?|deserves?)\s+(?:a\s+)?"
+        r"(?:good\s+|proper\s+|swift\s+|hard\s+)?(?:(?:kick|punch|smack|slap)\s+in\s+the\s+(?:teeth|face|"
+        r"head|mouth|balls|nuts|gob)|kicking|beating|hiding|thrashing|slapping|slap|smack|punch)\b",
+    ),
+    (
         "threat",
         "someone somebody anyone people we they",
         "shoot kill hang lynch drown torch burn firebomb bomb stab behead murder execute gas "
