@@ -50,11 +50,26 @@ ABUSE: tuple[tuple[str, str, str, str], ...] = (
         r"\bbreed(?:s|ing)? like (?:rats|rabbits|cockroaches|vermin|animals|flies)\b",
     ),
     (
+        # a people called vermin: "Israeli pigs", "Muslim rats", "migrant scum"
+        "dehumanizing",
+        "pigs rats vermin cockroaches scum filth parasites savages",
+        "israeli israelis jewish jew jews muslim muslims arab arabs black blacks african asian paki "
+        "pakis mexican mexicans polish romanian romanians gypsy gypsies russian russians ukrainian "
+        "palestinian palestinians chinese indian indians irish immigrant immigrants migrant migrants "
+        "refugee refugees gay gays trans tory tories labour leftie lefties",
+        r"(?:^|[.!?,:]\s+|\b(?:you|u|these|those|filthy|dirty|bloody|fucking|damn)\s+)(?:israelis?|jewish|jews?|muslims?|arabs?|blacks?|african|asian|pakis?|mexicans?|polish|"
+        r"romanians?|gyps(?:y|ies)|russians?|ukrainian|palestinians?|chinese|indians?|irish|immigrants?|"
+        r"migrants?|refugees?|gays?|trans|tory|tories|labour|lefties|leftie)\s+(?:pigs|rats|vermin|"
+        r"cockroaches|scum|filth|parasites|savages)\b",
+    ),
+    (
         "xenophobic",
         "back deport belong",
         "",
         r"\bgo back (?:to (?:\w+ ){0,2})?(?:where )?(?:you|u|they) (?:came from|come from|belong)"
-        r"|\bgo back to your (?:own )?(?:country|shithole|hole|cave|jungle|desert)|\bsend (?:them|these "
+        r"|\bgo back to your (?:own )?(?:country|shithole|hole|cave|jungle|desert)|(?:^|[.!?,]\s+|\b(?:you|"
+        r"u|they|them|he|she) (?:should |must |can |need to |needs to )?(?:just )?)go back (?:to|2) (?:africa|"
+        r"asia|the (?:jungle|desert|middle east))\b|\bsend (?:them|these "
         r"people|those people|em)(?: all)? back\b|\bdeport (?:them|the lot|all of them|every (?:last )?"
         r"one of (?:them|these \w+|those \w+))(?: all)?\b|\b(?:dont|don't|do not) belong (?:here|in this country)",
     ),

@@ -54,7 +54,7 @@ MILD = word_set(
     vultures jackal jackals lapdog lapdogs stooge stooges quisling quislings turncoat turncoats
     charlatan charlatans hag hags harpy harpies toad toads slag slags cokehead cokeheads
     crackhead crackheads groomer groomers bint bints drip drips slob slobs goon goons knob knobs
-    egomaniac egomaniacs moran morans"""
+    egomaniac egomaniacs moran morans thicko thickos"""
 )
 # Accusations that are political speech about a public figure, insults only when said to "you".
 ACCUSATIONS = word_set(

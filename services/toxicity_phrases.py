@@ -8,7 +8,15 @@ from functools import lru_cache
 
 from services.toxicity_hits import WORD, Hit
 from services.toxicity_insult_words import ACCUSATIONS, INSULTS, MILD, PUT_DOWNS
-from services.toxicity_lexicon import ADDRESSED, BARRIERS, NOT_PEOPLE, STRONG_EXPLETIVE
+from services.toxicity_lexicon import (
+    ADDRESSED,
+    BARRIERS,
+    INSULT_ADJ,
+    NOT_PEOPLE,
+    STRONG_ADJ,
+    STRONG_EXPLETIVE,
+    word_set,
+)
 from services.toxicity_patterns import DETECTORS
 from services.toxicity_sneers import PERSON_NOUNS
 
@@ -24,7 +32,13 @@ NAMES_CALLED = INSULTS | MILD
 # "you" and up to two describing words before an insulting noun.
 YOU_VOCATIVE = re.compile(r"[,!]\s+(?:you|u|ya)\s+((?:[\w'-]+\s+){0,2})(\w+)[.!?]*\s*$")
 # "..., the leeches." or a last sentence of one word, "Degenerates.": a name called.
-CLOSING_NAME = re.compile(r"(?:,\s+the\s+|(?:^|[.!?]\s+))(\w+)[.!?]*\s*$")
+CLOSING_NAME = re.compile(r"(?:,\s+the\s+|(?:^|[.!?]\s+))((?:\w+\s+){0,2}?)(\w+)[.!?]*\s*$")
+# Words that may describe the name called in a last sentence: "Useless tossers.", "Greedy pig."
+CLOSING_DESCRIBED = (
+    INSULT_ADJ
+    | STRONG_ADJ
+    | word_set("greedy creepy smug vile nasty gutless spineless little old fat ugly lying thieving")
+)
 CLOSING_NAMES = (
     (INSULTS | MILD | PERSON_NOUNS) - ACCUSATIONS - {"garbage", "trash", "embarrassment"}
 )
@@ -54,8 +68,12 @@ def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
             hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
     hits += _closing_insult(normalized, present)
     closing = CLOSING_NAME.search(normalized)
-    if closing and closing.group(1) in CLOSING_NAMES:
-        hits.append(Hit("insult", closing.group(1), closing.start(1), closing.end(1)))
+    if (
+        closing
+        and closing.group(2) in CLOSING_NAMES
+        and CLOSING_DESCRIBED.issuperset(closing.group(1).split())
+    ):
+        hits.append(Hit("insult", closing.group(2), closing.start(2), closing.end(2)))
     opened = sorted({p for word in OPENED_BY.keys() & present for p in OPENED_BY[word]})
     for category, _, second, pattern in map(DETECTORS.__getitem__, opened):
         if second and second.isdisjoint(present):

@@ -80,6 +80,11 @@ def _categories(text: str) -> set[str]:
         ("He is a fookin toad.", "insult"),
         ("What an asshat.", "insult"),
         ("Krauts never change.", "slur"),
+        ("The debate went on for hours. Useless tossers.", "insult"),
+        ("He voted against it again. Greedy little pig.", "insult"),
+        ("Israeli pigs.", "dehumanizing"),
+        ("Migrant scum, the lot of them.", "dehumanizing"),
+        ("Go back 2 Africa.", "xenophobic"),
         ("1488, brothers.", "hate"),
         ("Time for a day of the rope.", "hate"),
         ("14/88, stand up.", "hate"),
@@ -203,6 +208,7 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "Old industries deserve to die if they cannot compete.",
         "The bill will die in a committee room, as they all do.",
         "The party needs a good kicking at the ballot box.",
+        "The vote was close. Lucky dog, that candidate.",
         "The economy needs a kick up the backside.",
         "Layla Moran asked the question in the Commons.",
         "The door knob came off in my hand.",
@@ -242,12 +248,15 @@ def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> N
         "Round them all up for the team photo.",
         "The senator is a bigot, and his voting record shows it.",
         "After the count I had to get back to the kitchen before the roast burned.",
+        "The farm keeps rare Chinese pigs and Irish cattle.",
+        "The delegation will go back to Africa on Tuesday for the summit.",
     ],
 )
 def test_sentences_the_model_misjudges_raise_no_detector(text: str) -> None:
     # The rules only: the news-comment model scores these invented sentences just over 0.5
-    # ("full of", "voters", "round them", "is a bigot", "back to the kitchen"), some of its
-    # false alarms; the model is measured on whole files in bench/.
+    # ("full of", "voters", "round them", "is a bigot", "back to the kitchen", a people and a
+    # farm animal, "go back to"), some of its false alarms; the model is measured on whole
+    # files in bench/.
     assert _categories(text) == set()
 
 
