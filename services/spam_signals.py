@@ -53,7 +53,7 @@ class Hints:
 
     def __init__(self, words: tuple[str, ...] | list[str]) -> None:
         self.words = frozenset(word for word in words if word)
-        self.always = len(self.words) < len(words)  # an empty hint lets every comment through
+        self.always = "" in words  # an empty hint lets every comment through
         _REGISTERED.update(self.words)
         _index.cache_clear()
         present.cache_clear()

@@ -169,6 +169,7 @@ def test_pitch_signals_are_not_features_of_the_fitted_model() -> None:
         ("", "any comment at all", True),  # an empty hint lets everything through
         ("x|", "no letter ex here", True),
         ("$|£", "only 5 pounds", False),
+        ("dm|dm|pm", "nothing to see here", False),  # a hint listed twice opens nothing
     ],
 )
 def test_hints_are_found_as_substrings(spec: str, text: str, found: bool) -> None:
