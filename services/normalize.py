@@ -44,7 +44,10 @@ _DOTTED_GAP = re.compile(r"\.\s+")
 _LAST_WORD = re.compile(r"(?:^|[^a-z])([a-z]+)[^a-z]*$")
 # Runs that may hold leetspeak; "!" counts only between letters or digits ("sh!t", not "wow!").
 _LEET_RUN = re.compile(r"(?:[a-z0-9@$€¢₵₩*#]|(?<=[a-z0-9])!(?=[a-z0-9]))+")
-_LEET_CHAR = re.compile(r"[0-9@$€¢₵₩#!]")
+# A digit or symbol beside a letter ("!" between two): only then is there leetspeak to read.
+_LEET_BESIDE_LETTER = re.compile(r"[a-z][0-9@$€¢₵₩#]|[0-9@$€¢₵₩#][a-z]|[a-z]![a-z]")
+# The blank-separated pieces of text holding a digit or symbol: every run that may need reading.
+_LEET_PIECE = re.compile(r"\S*[0-9@$€¢₵₩#!]\S*")
 _HAS_LETTER = re.compile(r"[a-z]")
 # The small capitals of phonetic alphabets, which NFKC and UTS #39 leave as they are.
 _SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
@@ -195,12 +198,10 @@ def _undo_leet(text: str) -> str:
         word = run.group()
         return word.translate(_LEET) if _HAS_LETTER.search(word) else word
 
-    for char in _LEET_CHAR.finditer(text):
-        before = _HAS_LETTER.match(text, char.start() - 1) if char.start() else None
-        after = _HAS_LETTER.match(text, char.end())
-        if (before and after) if char.group() == "!" else (before or after):
-            return _LEET_RUN.sub(read, text)
-    return text
+    if _LEET_BESIDE_LETTER.search(text) is None:
+        return text
+    # a run never spans a blank, so only the pieces with a digit or symbol need reading
+    return _LEET_PIECE.sub(lambda piece: _LEET_RUN.sub(read, piece.group()), text)
 
 
 def _shifted(positions: Iterable[int], drops: list[int]) -> frozenset[int]:

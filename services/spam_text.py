@@ -32,6 +32,10 @@ DIGITS = {word: str(i) for i, word in enumerate(NUMBER.split("|"))} | {"oh": "0"
 DIGIT_OR_NUMBER = re.compile(rf"\d|\b(?:{NUMBER})\b")
 SPELLED_PHONE = re.compile(rf"\+?\b(?:\d+|{NUMBER})(?:[ ().-]{{1,3}}(?:\d+|{NUMBER})\b){{4,}}")
 COUNTING = "0123456789"  # "one two three four five ..." is counting
+# A run SPELLED_PHONE reads has five parts or more, each holding one of these at least (in a
+# comment in ASCII, where every digit is one of 0-9): fewer, and there is none to look for.
+NUMBER_PARTS = (*COUNTING, *DIGITS)
+FEWEST_PARTS = 5
 
 
 def phone_signals(text: str) -> list[Signal]:
@@ -80,7 +84,10 @@ class Reading(NamedTuple):
 def phone_readings(text: str) -> tuple[Reading, ...]:
     """The runs of digits and number words that spell 9 to 15 digits, with no helpline
     named just before them (read once for both the offer and the lure signals)."""
-    if not DIGIT_OR_NUMBER.search(text):
+    if text.isascii():
+        if sum(map(text.count, NUMBER_PARTS)) < FEWEST_PARTS:
+            return ()
+    elif not DIGIT_OR_NUMBER.search(text):
         return ()
     readings = []
     for m in SPELLED_PHONE.finditer(text):

@@ -31,6 +31,9 @@ NAMES_CALLED = INSULTS | MILD
 # "..., you tinfoil-hat nutter." / "Learn to read, you illiterate muppet!": a closing
 # "you" and up to two describing words before an insulting noun.
 YOU_VOCATIVE = re.compile(r"[,!]\s+(?:you|u|ya)\s+((?:[\w'-]+\s+){0,2})(\w+)[.!?]*\s*$")
+# Neither closing pattern spans more than four runs of blanks before the text's trailing ones,
+# so neither is searched for before the fifth run from the end.
+CLOSING_RUNS = 5
 # "..., the leeches." or a last sentence of one word, "Degenerates.": a name called.
 CLOSING_NAME = re.compile(r"(?:,\s+the\s+|(?:^|[.!?]\s+))((?:\w+\s+){0,2}?)(\w+)[.!?]*\s*$")
 # Words that may describe the name called in a last sentence: "Useless tossers.", "Greedy pig."
@@ -67,7 +70,7 @@ def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
         if tail.group(1) in (MILD if at_end else MILD - ACCUSATIONS):
             hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
     hits += _closing_insult(normalized, present)
-    closing = CLOSING_NAME.search(normalized)
+    closing = CLOSING_NAME.search(normalized, _last_runs(normalized))
     if (
         closing
         and closing.group(2) in CLOSING_NAMES
@@ -88,12 +91,21 @@ def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
 
 def _closing_insult(normalized: str, present: set[str]) -> list[Hit]:
     """A name called at the end of a comment: "..., you tinfoil-hat nutter." """
-    closing = YOU_VOCATIVE.search(normalized) if not ADDRESSED.isdisjoint(present) else None
+    if ADDRESSED.isdisjoint(present):
+        return []
+    closing = YOU_VOCATIVE.search(normalized, _last_runs(normalized))
     if not closing or closing.group(2) not in NAMES_CALLED:
         return []
     if not BARRIERS.isdisjoint(closing.group(1).split()):
         return []  # "..., you voted for clowns" names what was voted for
     return [Hit("insult", closing.group(2), closing.start(2), closing.end(2))]
+
+
+def _last_runs(text: str) -> int:
+    """Where the last CLOSING_RUNS runs of blanks of `text` (trailing ones aside) begin, or 0
+    when it has fewer: a match anchored at the end that spans fewer runs starts there or later."""
+    head = text.rsplit(None, CLOSING_RUNS)
+    return len(head[0]) if len(head) > CLOSING_RUNS else 0
 
 
 @lru_cache(maxsize=65536)

@@ -26,7 +26,8 @@ class ToxicityScorer(Protocol):
     """Anything that turns a comment into a toxicity probability."""
 
     def score(self, text: str, normalized_text: str) -> float:
-        """Probability in 0..1 that the comment is toxic."""
+        """Probability in 0..1 that the comment is toxic, given as written (`text`) and as
+        the words the model should judge, lowercased and joined by single spaces."""
         ...
 
 
@@ -60,12 +61,15 @@ class LinearScorer:
         return self._table
 
     def probability(self, text: str) -> float:
-        """What `profanity_check.predict_prob([text])[0]` returns, without scikit-learn: the
-        l2-normalised tf-idf of the tokens in the vocabulary, each model's decision value
-        through its sigmoid calibrator, averaged."""
+        """What `profanity_check.predict_prob([text])[0]` returns, without scikit-learn."""
+        return self._of_tokens(TOKEN.findall(text.lower()))
+
+    def _of_tokens(self, tokens: list[str]) -> float:
+        """The l2-normalised tf-idf of the tokens in the vocabulary, each model's decision
+        value through its sigmoid calibrator, averaged."""
         table = self._table if self._table is not None else self._load()
         norm = d0 = d1 = d2 = d3 = d4 = 0.0
-        for token, count in Counter(TOKEN.findall(text.lower())).items():
+        for token, count in Counter(tokens).items():
             row = table.get(token)
             if row is None:
                 continue
@@ -84,8 +88,10 @@ class LinearScorer:
         return total / MODELS
 
     def score(self, text: str, normalized_text: str) -> float:
-        """The model's probability for the normalised text."""
-        return self.probability(normalized_text)
+        """The model's probability for the comment's words, given lowercased and joined by
+        single spaces (services.toxicity_masking.masked): each a run of word characters, so
+        TOKEN would find exactly those of two characters or more."""
+        return self._of_tokens([word for word in normalized_text.split() if len(word) > 1])
 
 
 SCORERS: dict[str, type[NullScorer] | type[LinearScorer]] = {
