@@ -27,15 +27,15 @@ HELPLINE = re.compile(
 )
 
 NUMBER = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
-DIGITS = {word: str(i) for i, word in enumerate(NUMBER.split("|"))} | {"oh": "0"}
+DIGITS = {word: str(i) for i, word in enumerate(NUMBER.replace("oh|", "").split("|"))} | {"oh": "0"}
 # "four-eight-one three five ...", "0 8 0 3 - 5 5 5", "+381 six four 555 0178"
 DIGIT_OR_NUMBER = re.compile(rf"\d|\b(?:{NUMBER})\b")
 SPELLED_PHONE = re.compile(rf"\+?\b(?:\d+|{NUMBER})(?:[ ().-]{{1,3}}(?:\d+|{NUMBER})\b){{4,}}")
 COUNTING = "0123456789"  # "one two three four five ..." is counting
-# A run SPELLED_PHONE reads has five parts or more, each holding one of these at least (in a
-# comment in ASCII, where every digit is one of 0-9): fewer, and there is none to look for.
+# A reading spells nine digits or more, each from a digit or a number word of its own: a
+# comment in ASCII (where every digit is one of 0-9) holding fewer of these has none.
 NUMBER_PARTS = (*COUNTING, *DIGITS)
-FEWEST_PARTS = 5
+FEWEST_DIGITS = 9
 
 
 def phone_signals(text: str) -> list[Signal]:
@@ -85,7 +85,7 @@ def phone_readings(text: str) -> tuple[Reading, ...]:
     """The runs of digits and number words that spell 9 to 15 digits, with no helpline
     named just before them (read once for both the offer and the lure signals)."""
     if text.isascii():
-        if sum(map(text.count, NUMBER_PARTS)) < FEWEST_PARTS:
+        if sum(map(text.count, NUMBER_PARTS)) < FEWEST_DIGITS:
             return ()
     elif not DIGIT_OR_NUMBER.search(text):
         return ()

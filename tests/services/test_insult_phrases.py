@@ -6,7 +6,10 @@ upbringing or love life; each beside the fair speech that looks like it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from services import toxicity_phrases
 from services.normalize import normalize
 from services.toxicity import NullScorer, assess
 
@@ -110,3 +113,13 @@ def test_insults_without_a_listed_word_are_found(text: str) -> None:
 )
 def test_fair_speech_beside_those_insults_raises_nothing(text: str) -> None:
     assert _categories(text) == set()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["you", "the", "clown", "a", ",", ".", "!", " ", "  ", "\n"])))
+def test_closing_names_are_found_from_the_last_blanks_as_from_the_start(parts: list[str]) -> None:
+    text = "".join(parts)
+    for pattern in (toxicity_phrases.CLOSING_NAME, toxicity_phrases.YOU_VOCATIVE):
+        whole = pattern.search(text)
+        tail = pattern.search(text, toxicity_phrases._last_runs(text))
+        assert (whole and (whole.span(), whole.groups())) == (tail and (tail.span(), tail.groups()))

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services import normalize as normalize_module
 from services.normalize import normalize
 
 
@@ -79,6 +84,32 @@ def test_prose_is_not_joined(text: str) -> None:
 )
 def test_leetspeak_inside_words(text: str, expected: str) -> None:
     assert normalize(text).text == expected
+
+
+def _read_leet_plainly(text: str) -> str:
+    """Leetspeak read the long way: if any digit or symbol stands beside a letter ("!"
+    between two), every run of letters, digits and symbols that holds a letter is read."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for char in re.finditer(r"[0-9@$€¢₵₩#!]", text):
+        i, j = char.start(), char.end()
+        before = i > 0 and text[i - 1] in letters
+        after = j < len(text) and text[j] in letters
+        if (before and after) if char.group() == "!" else (before or after):
+            return normalize_module._LEET_RUN.sub(
+                lambda run: (
+                    run.group().translate(normalize_module._LEET)
+                    if re.search("[a-z]", run.group())
+                    else run.group()
+                ),
+                text,
+            )
+    return text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab10!@$€#* \n.-", max_size=30))
+def test_leetspeak_read_piece_by_piece_as_if_read_whole(text: str) -> None:
+    assert normalize_module._undo_leet(text) == _read_leet_plainly(text)
 
 
 @pytest.mark.parametrize("text", ["probe 455", "717", "call 0800 123", "wow! great!", "$5 or 10%"])

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from services import spam, spam_signals
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services import spam, spam_signals, spam_text
 
 
 def _codes(text: str) -> set[str]:
@@ -184,3 +188,23 @@ def test_hints_registered_later_are_looked_for_too() -> None:
     assert late.found_in("a zebra crossing")
     assert not late.found_in("a zebra")
     assert spam_signals.present("a zebra crossing") >= {"zebra", "crossing"}
+
+
+NUMBER_PARTS = st.sampled_from(["1", "07", "123", "one", "oh", "nine", "x", "+1"])
+GAPS = st.sampled_from([" ", "-", " (", ") ", "", "  "])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(NUMBER_PARTS, GAPS), max_size=12))
+def test_spelled_phone_numbers_are_read_as_if_looked_for_in_every_comment(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(part + gap for part, gap in parts)
+    spam_text.phone_readings.cache_clear()
+    found = [reading.span for reading in spam_text.phone_readings(text)]
+    every = []
+    for m in spam_text.SPELLED_PHONE.finditer(text):
+        tokens = re.findall(rf"\d+|{spam_text.NUMBER}", m.group())
+        if 9 <= len("".join(spam_text.DIGITS.get(t, t) for t in tokens)) <= 15:
+            every.append((m.start(), m.end(), m.group()))
+    assert found == every
