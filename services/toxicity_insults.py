@@ -44,6 +44,8 @@ NOT_NAMES = word_set(
 LOOK_LIKE = word_set("look looks sound sounds like")
 GATE = INSULTING_WORDS | PERSON_NOUNS | ACCUSED | PARTY_SLURS
 NAME_VERBS = PLURAL_BE | word_set("is was s the")
+# What a fag is in British English when one of these follows: a cigarette.
+FAG_THINGS = word_set("packet packets break breaks end ends butt butts ash lighter")
 # Whoever fits a description ("anyone who votes for them is a moron").
 ANYONE = word_set("anyone anybody everyone everybody whoever")
 WHO_REACH = 8  # words between "anyone who" and its "is"
@@ -82,15 +84,23 @@ def lexical_hits(
 
 def _harmless(words: list[str], index: int) -> bool:
     """Whether the listed word at `index` is used in another sense: "porn" naming a subject
-    of the news ("paid a porn star", "revenge porn"), "a chink in the armour", "gobbledygook"."""
+    of the news ("paid a porn star", "revenge porn"), "a chink in the armour", "a chink of
+    light", "gobbledygook", and the idioms of British politics: "another cock-up", "back of a
+    fag packet", "Pussy Riot"."""
     word, before = words[index], words[index - 1] if index else ""
     after = words[index + 1] if index + 1 < len(words) else ""
     if word in ("porn", "porno"):
         return after in PORN_TOPICS or before in ("revenge", "child")
     if word in ("chink", "chinks"):
-        return after == "in"
+        return after in ("in", "of")
     if word in ("dyke", "dykes"):
         return before == "van"  # Dick Van Dyke
+    if word == "cock":
+        return after in ("up", "ups")
+    if word in ("fag", "fags"):
+        return after in FAG_THINGS
+    if word == "pussy":
+        return after in ("riot", "cat", "cats")
     return word == "gook" and before in ("gobbledy", "gobbledee", "gobble", "de")
 
 

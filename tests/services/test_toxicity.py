@@ -280,6 +280,31 @@ def test_a_slur_spelled_inside_an_idiom_is_not_a_slur() -> None:
     assert _categories("He called them chinks.") == {"slur"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another cock-up at the Home Office, the forms went out with the wrong dates.",
+        "Back of a fag packet maths from the Treasury yet again.",
+        "There's finally a chink of light in the pay talks.",
+        "Pussy Riot went to prison for a protest in a cathedral.",
+    ],
+)
+def test_idioms_of_british_politics_are_not_slurs_or_sexual(text: str) -> None:
+    assert _categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Shut up, you fag.", "slur"),
+        ("He is a cock.", "sexual"),
+        ("Nice pussy, darling.", "sexual"),
+    ],
+)
+def test_the_same_words_outside_those_idioms_still_count(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
 def test_crude_body_words_are_censorable_not_held() -> None:
     assert "sexual" not in _categories("Nice tits on that statue in the square.")
     assert "sexual" in _categories("Send me a blowjob video.")
