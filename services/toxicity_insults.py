@@ -44,6 +44,10 @@ NOT_NAMES = word_set(
 LOOK_LIKE = word_set("look looks sound sounds like")
 GATE = INSULTING_WORDS | PERSON_NOUNS | ACCUSED | PARTY_SLURS
 NAME_VERBS = PLURAL_BE | word_set("is was s the")
+# Between "I am" and the name a writer calls themselves: "I'm such an idiot".
+SELF_FILLER = word_set("a an such complete total absolute utter right proper bit of")
+# After "the losers": who loses out, and in what.
+LOSING_OUT = word_set("in of from under here again this when if")
 # What a fag is in British English when one of these follows: a cigarette.
 FAG_THINGS = word_set("packet packets break breaks end ends butt butts ash lighter")
 # Whoever fits a description ("anyone who votes for them is a moron").
@@ -69,7 +73,9 @@ def lexical_hits(
         return []
     spans = [m.span() for m in WORD.finditer(normalized)]
     ranges = [
-        (i, i, LEXICON[w]) for i, w in enumerate(words) if w in LEXICON and not _harmless(words, i)
+        (i, i, LEXICON[w])
+        for i, w in enumerate(words)
+        if w in LEXICON and not _harmless(words, i) and not _of_oneself(words, i)
     ]
     ranges += [(i, i, "insult") for i, w in enumerate(words) if w in PARTY_SLURS]
     layout = layout_of(normalized, spans)
@@ -110,9 +116,38 @@ def _directed(words: list[str], names: frozenset[str], layout: Layout) -> list[t
     found = []
     for i in range(len(words)):
         end = _aimed_from(words, i, names, layout)
-        if end >= i:
+        if end >= i and not _losing_out(words, i, end):
             found.append((i, end))
     return found
+
+
+def _of_oneself(words: list[str], index: int) -> bool:
+    """Whether the insulting noun at `index` is the writer's of themselves: "I'm such an
+    idiot", "am I an idiot for fixing?"."""
+    if LEXICON[words[index]] != "insult":
+        return False
+    at = index - 1
+    while at >= 0 and words[at] in SELF_FILLER:
+        at -= 1
+    if at < 0 or at == index - 1:
+        return False  # the noun must follow an article or a word of degree
+    return words[at] == "im" or words[max(0, at - 1) : at + 1] in (
+        ["i", "am"],
+        ["i", "m"],
+        ["am", "i"],
+    )
+
+
+def _losing_out(words: list[str], start: int, end: int) -> bool:
+    """Whether a phrase "... are the losers in/of/from ..." says who loses out, as news
+    does ("pensioners are the big losers in this budget"), rather than calling names."""
+    return (
+        words[end] in ("loser", "losers")
+        and words[start] not in ADDRESSED
+        and "the" in words[start:end]
+        and end + 1 < len(words)
+        and words[end + 1] in LOSING_OUT
+    )
 
 
 def _aimed_from(words: list[str], i: int, names: frozenset[str], layout: Layout) -> int:

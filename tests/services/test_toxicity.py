@@ -294,6 +294,34 @@ def test_idioms_of_british_politics_are_not_slurs_or_sexual(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Am I an idiot for fixing for two years? Asking honestly.",
+        "I'm such an idiot, I forgot to register to vote.",
+        "Pensioners are the big losers in this budget.",
+        "Renters are the losers from this, as usual.",
+    ],
+)
+def test_a_writer_calling_themselves_names_or_saying_who_loses_out_insults_no_one(
+    text: str,
+) -> None:
+    assert "insult" not in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are an idiot.",
+        "He is such an idiot.",
+        "They are losers.",
+        "You are the losers in this.",
+    ],
+)
+def test_the_same_names_for_someone_else_still_insult(text: str) -> None:
+    assert "insult" in _categories(text)
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         ("Shut up, you fag.", "slur"),
