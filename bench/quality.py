@@ -30,7 +30,7 @@ from services.evaluation import evaluate_csv, read_rows  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 # Our own labelled comments in the style of political news (tests/data), always measured
-# beside the rest: political-news.csv and the sets helpers wrote blind, blind-a.csv to -l
+# beside the rest: political-news.csv and the sets helpers wrote blind, blind-a.csv to -m
 # (the sets in tests/data/training, written only to train on, are not measured here).
 OURS = ROOT / "tests" / "data"
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -177,13 +177,13 @@ def main() -> None:
     note = (
         "\n\nBlocked = held or rejected; a censored comment counts as published. "
         "`python bench/quality.py --write`. The spam model was fitted on every file here but "
-        "blind-e, -i, -j, -k and -l, the news-comment model on the same files but davidson, "
+        "blind-e, -i, -j, -k, -l and -m, the news-comment model on the same files but davidson, "
         "and both on the sets in tests/data/training, so their figures here are in-sample: "
         "bench/heldout.py measures our sets with the models refitted without them, "
         "and `tools/train_models.py` prints held-out figures for every file. The reply offset "
         "of the toxicity score was chosen on the dev files (`--tune-reply`). "
         "alt-profanity-check was trained on Jigsaw and Davidson comments, so its figures "
-        "there, and ours, flatter it. blind-e, -i, -j, -k and -l, written blind by helpers, "
+        "there, and ours, flatter it. blind-e, -i, -j, -k, -l and -m, written blind by helpers, "
         "were used for nothing but measuring (and to choose the news-comment model's "
         "operating point). "
         "comments/s is wall-clock time of this run, one comment at a time (baselines in one "

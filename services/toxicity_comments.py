@@ -15,8 +15,18 @@ from itertools import pairwise, repeat
 from services.model_files import linear_weights, model_file
 from services.normalize import normalize
 from services.toxicity_hits import WORD
-from services.toxicity_lexicon import GROUPS, IDENTITY, SUBJECTS, YOU, word_set
+from services.toxicity_insult_words import ACCUSATIONS, INSULTS, MILD
+from services.toxicity_lexicon import (
+    GROUPS,
+    IDENTITY,
+    INSULT_ADJ,
+    STRONG_ADJ,
+    SUBJECTS,
+    YOU,
+    word_set,
+)
 from services.toxicity_masking import masked
+from services.toxicity_sneers import PERSON_NOUNS
 from services.toxicity_spelling import cleaned_text, restored
 
 DATA = model_file("comment_model.json")
@@ -46,6 +56,37 @@ FUNCTION = word_set(
     when where why how about into over after before up down out off again only own same"""
 )
 
+# Words read both as themselves and as one of a kind, so that what the model learns of the
+# insults in its training comments carries over to those it never saw in them ("a lying
+# buffoon" is read as "a @insult" too): names people are called, and unkind words for them.
+# Accusations ("liar", "lapdog", "hypocrite") are fair words of a public figure, so not a kind.
+NAME_CALLED = "@insult"
+UNKIND = "@unkind"
+KINDS = dict.fromkeys(
+    INSULTS
+    | (MILD - ACCUSATIONS)
+    | PERSON_NOUNS
+    | word_set(
+        """thug thugs brat brats zealot zealots cultist cultists lunatic lunatics maniac maniacs
+        crony cronies chav chavs hippy hippies bully bullies imbecile imbeciles cretin cretins
+        dimwit dimwits nitwit nitwits twit twits dullard dullards ignoramus ignoramuses
+        psychopath psychopaths sociopath sociopaths lowlife lowlifes scumbag scumbags hick
+        hicks redneck rednecks yokel yokels pleb plebs oik oiks harridan harridans shrew
+        shrews crone crones thot thots gobshite gobshites bellend bellends halfwit halfwits
+        dipshit dipshits freeloader freeloaders layabout layabouts wastrel wastrels"""
+    ),
+    NAME_CALLED,
+) | dict.fromkeys(
+    INSULT_ADJ
+    | STRONG_ADJ
+    | word_set(
+        """deranged spineless gutless whiny whining dozy gormless witless halfwitted dimwitted
+        demented unhinged loathsome repulsive despicable odious vile spoilt spoiled
+        snivelling sniveling grubby slimy sleazy smug senile feeble mental psycho"""
+    ),
+    UNKIND,
+)
+
 
 def about_people(text: str, words: set[str]) -> bool:
     """Whether a comment speaks to or of people (a pronoun, a role, a group, a name written
@@ -67,8 +108,18 @@ def features_of(words: list[str], judged: str | None = None) -> set[str]:
     """The model's features: the words the toxicity model may judge (services.toxicity_masking:
     no identity words or dialect spellings, and strong news words only in a comment aimed at
     someone; `judged` when the caller has them already), adjacent pairs, and pairs with one
-    word between them ("is _ clown" for "is a clown", "is the clown")."""
+    word between them ("is _ clown" for "is a clown", "is the clown"); and the same read with
+    each insult or unkind word as its kind (KINDS), where they hold one."""
     kept = (masked(words) if judged is None else judged).split()
+    found = _grams(kept)
+    if not KINDS.keys().isdisjoint(kept):
+        found.update(gram for gram in _grams([KINDS.get(w, w) for w in kept]) if "@" in gram)
+    return found
+
+
+def _grams(kept: list[str]) -> set[str]:
+    """The words, adjacent pairs and pairs with one word between of `kept`, grammar alone
+    left out."""
     pairs = (f"{a} {b}" for a, b in pairwise(kept) if a not in FUNCTION or b not in FUNCTION)
     skips = (
         f"{a} _ {c}"

@@ -28,6 +28,11 @@ MARKUP = re.compile(r"&#?\w{1,8};|<[^<>]{0,200}>")
 # Stars between letters; a star before or after a word marks emphasis ("*sigh*").
 STARRED = re.compile(r"[a-z]+(?:\*+[a-z]+)+")
 HYPHEN = re.compile(r"\b([a-z]+)-([a-z]+)\b")
+# "fvck", "fvcking": a v written for the u of the swear word.
+V_FOR_U = re.compile(r"\bfv(?=c*k)")
+# "retardz", "idiotz": a z written for a plural's s; read as the s only when that spells a
+# listed word, so that "blitz" and "Ritz" stay as they are.
+Z_PLURAL = re.compile(r"\b([a-z]{2,})z\b")
 
 
 @cache
@@ -61,13 +66,30 @@ def cleaned_text(normalized: str) -> str:
 
 
 def restored(normalized: str) -> str:
-    """`normalized` with starred swear words spelled out and hyphenated insults joined (the
-    hyphen moves to the end of the word), each the same length as before."""
+    """`normalized` with starred swear words spelled out, hyphenated insults joined (the
+    hyphen moves to the end of the word) and a few letters written for others read as them
+    ("fvck", "retardz"), each the same length as before."""
     if "*" in normalized:
         normalized = STARRED.sub(lambda m: _unstarred(m.group()) or m.group(), normalized)
     if "-" in normalized:
         normalized = HYPHEN.sub(_joined, normalized)
+    if "fv" in normalized:
+        normalized = V_FOR_U.sub("fu", normalized)
+    if "z" in normalized:
+        normalized = Z_PLURAL.sub(_plural, normalized)
     return normalized
+
+
+def _plural(match: re.Match[str]) -> str:
+    """ "retardz" as "retards" when that is a listed word, else unchanged."""
+    plural = match.group(1) + "s"
+    return plural if plural in _respelled() else match.group()
+
+
+@cache
+def _respelled() -> frozenset[str]:
+    """The words a respelling may stand for: the listed swear words, insults and slurs."""
+    return SWEARING | INSULTS | MILD | SLURS | SEXUAL
 
 
 def _joined(match: re.Match[str]) -> str:

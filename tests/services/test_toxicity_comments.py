@@ -26,6 +26,14 @@ def test_features_leave_out_identity_words_dialect_and_bare_grammar() -> None:
     assert "town" in found and "a fact" in found
 
 
+def test_insults_are_also_read_as_their_kind() -> None:
+    # what the model learned of "a lying clown" carries over to a buffoon it never saw
+    found = toxicity_comments.features("Boris was a philandering buffoon.")
+    assert {"buffoon", "philandering buffoon", "@insult", "philandering @insult"} <= found
+    assert {"@unkind", "@unkind @insult"} <= toxicity_comments.features("You spineless weasel")
+    assert not any("@" in f for f in toxicity_comments.features("The council met on Tuesday."))
+
+
 def test_features_keep_strong_words_aimed_at_someone() -> None:
     assert {"disgrace", "a disgrace"} <= toxicity_comments.features("You are a disgrace")
 
@@ -63,6 +71,7 @@ def test_its_probability_counts_in_the_toxicity_score() -> None:
 
 
 @pytest.mark.skipif(not DATA.is_dir(), reason="needs ../shared/data beside the project")
+@pytest.mark.timeout(1800)  # both models and the held-out fits behind the operating point
 def test_training_reproduces_the_shipped_models(tmp_path: Path) -> None:
     subprocess.run(
         [

@@ -26,11 +26,21 @@ def _categories(text: str) -> set[str]:
         ("*sigh* read the report", "*sigh* read the report"),  # emphasis, not a hidden word
         ("the t*x rise", "the t*x rise"),  # nothing listed fits
         ("a well-known anti-war mp", "a well-known anti-war mp"),
+        ("fvck off", "fuck off"),  # a v for the u
+        ("fvcking retardz", "fucking retards"),  # and a z for the plural's s
+        ("the blitz and the ritz", "the blitz and the ritz"),  # no listed word ends so
+        ("fvb vote", "fvb vote"),
     ],
 )
 def test_starred_and_hyphenated_spellings_are_read_as_the_word(written: str, read: str) -> None:
     assert restored(written) == read
     assert len(restored(written)) == len(written)
+
+
+def test_a_respelled_word_is_reported_as_written() -> None:
+    text = "navalny fans r all retardz"
+    hits = assess(text, normalize(text).text, NullScorer()).hits
+    assert ("insult", "retardz") in [(h.category, text[h.start : h.end]) for h in hits]
 
 
 def test_a_joined_word_is_reported_as_written() -> None:
