@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from services import toxicity_comments
 from services.toxicity_hits import WORD, Hit
-from services.toxicity_insults import lexical_hits
+from services.toxicity_insults import idioms, lexical_hits
 from services.toxicity_lexicon import ENGLISH, FOREIGN, READER
 from services.toxicity_masking import NAME_WORDS, masked
 from services.toxicity_patterns import CATEGORY_SCORES, EXPLANATIONS
@@ -76,7 +76,12 @@ def assess(text: str, normalized: str, scorer: ToxicityScorer | None = None) -> 
     if normalized != cleaned:
         hits = [_whole_word(hit, cleaned) for hit in hits]
     judged = masked(words, names)
-    model = (scorer or get_scorer()).score(text, judged)
+    idiomatic = idioms(words, present)
+    if idiomatic:  # the news-comment model reads `judged` as its training did
+        unidiomatic = [w for i, w in enumerate(words) if i not in idiomatic]
+        model = (scorer or get_scorer()).score(text, masked(unidiomatic, names))
+    else:
+        model = (scorer or get_scorer()).score(text, judged)
     reply = _as_reply(model) if not present.isdisjoint(READER) else 0.0
     comments = 0.0
     if toxicity_comments.about_people(text, present):

@@ -48,6 +48,8 @@ NAME_VERBS = PLURAL_BE | word_set("is was s the")
 SELF_FILLER = word_set("a an such complete total absolute utter right proper bit of")
 # After "the losers": who loses out, and in what.
 LOSING_OUT = word_set("in of from under here again this when if")
+# The listed words that `harmless` may find used in another sense.
+IDIOM_WORDS = word_set("porn porno chink chinks dyke dykes cock fag fags pussy gook")
 # What a fag is in British English when one of these follows: a cigarette.
 FAG_THINGS = word_set("packet packets break breaks end ends butt butts ash lighter")
 # Whoever fits a description ("anyone who votes for them is a moron").
@@ -75,7 +77,7 @@ def lexical_hits(
     ranges = [
         (i, i, LEXICON[w])
         for i, w in enumerate(words)
-        if w in LEXICON and not _harmless(words, i) and not _of_oneself(words, i)
+        if w in LEXICON and not harmless(words, i) and not _of_oneself(words, i)
     ]
     ranges += [(i, i, "insult") for i, w in enumerate(words) if w in PARTY_SLURS]
     layout = layout_of(normalized, spans)
@@ -88,7 +90,15 @@ def lexical_hits(
     ]
 
 
-def _harmless(words: list[str], index: int) -> bool:
+def idioms(words: list[str], present: set[str]) -> frozenset[int]:
+    """Where the listed words used in another sense stand (see `harmless`): the models are
+    not to read "cock" in "another cock-up" either."""
+    if present.isdisjoint(IDIOM_WORDS):
+        return frozenset()
+    return frozenset(i for i, w in enumerate(words) if w in IDIOM_WORDS and harmless(words, i))
+
+
+def harmless(words: list[str], index: int) -> bool:
     """Whether the listed word at `index` is used in another sense: "porn" naming a subject
     of the news ("paid a porn star", "revenge porn"), "a chink in the armour", "a chink of
     light", "gobbledygook", and the idioms of British politics: "another cock-up", "back of a
@@ -106,7 +116,7 @@ def _harmless(words: list[str], index: int) -> bool:
     if word in ("fag", "fags"):
         return after in FAG_THINGS
     if word == "pussy":
-        return after in ("riot", "cat", "cats")
+        return after == "riot"
     return word == "gook" and before in ("gobbledy", "gobbledee", "gobble", "de")
 
 

@@ -291,6 +291,7 @@ def test_a_slur_spelled_inside_an_idiom_is_not_a_slur() -> None:
 )
 def test_idioms_of_british_politics_are_not_slurs_or_sexual(text: str) -> None:
     assert _categories(text) == set()
+    assert assess(text, normalize(text).text).score < 0.5  # nor does a model read them so
 
 
 @pytest.mark.parametrize(
