@@ -27,7 +27,8 @@ HELPLINE = re.compile(
 )
 
 NUMBER = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
-DIGITS = {word: str(i) for i, word in enumerate(NUMBER.replace("oh|", "").split("|"))} | {"oh": "0"}
+DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+DIGITS = {word: str(i) for i, word in enumerate(DIGIT_WORDS)} | {"oh": "0"}
 # "four-eight-one three five ...", "0 8 0 3 - 5 5 5", "+381 six four 555 0178"
 DIGIT_OR_NUMBER = re.compile(rf"\d|\b(?:{NUMBER})\b")
 SPELLED_PHONE = re.compile(rf"\+?\b(?:\d+|{NUMBER})(?:[ ().-]{{1,3}}(?:\d+|{NUMBER})\b){{4,}}")

@@ -69,8 +69,9 @@ def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
         at_end = not normalized[tail.end() :].strip()
         if tail.group(1) in (MILD if at_end else MILD - ACCUSATIONS):
             hits.append(Hit("insult", tail.group(1), tail.start(1), tail.end(1)))
-    hits += _closing_insult(normalized, present)
-    closing = CLOSING_NAME.search(normalized, _last_runs(normalized))
+    closing_from = _last_runs(normalized)
+    hits += _closing_insult(normalized, present, closing_from)
+    closing = CLOSING_NAME.search(normalized, closing_from)
     if (
         closing
         and closing.group(2) in CLOSING_NAMES
@@ -89,11 +90,12 @@ def pattern_hits(normalized: str, present: set[str]) -> list[Hit]:
     return hits
 
 
-def _closing_insult(normalized: str, present: set[str]) -> list[Hit]:
-    """A name called at the end of a comment: "..., you tinfoil-hat nutter." """
+def _closing_insult(normalized: str, present: set[str], closing_from: int) -> list[Hit]:
+    """A name called at the end of a comment: "..., you tinfoil-hat nutter." (`closing_from`:
+    where the closing patterns may start, from `_last_runs`)"""
     if ADDRESSED.isdisjoint(present):
         return []
-    closing = YOU_VOCATIVE.search(normalized, _last_runs(normalized))
+    closing = YOU_VOCATIVE.search(normalized, closing_from)
     if not closing or closing.group(2) not in NAMES_CALLED:
         return []
     if not BARRIERS.isdisjoint(closing.group(1).split()):

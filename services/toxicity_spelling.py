@@ -33,6 +33,8 @@ V_FOR_U = re.compile(r"\bfv(?=c*k)")
 # "retardz", "idiotz": a z written for a plural's s; read as the s only when that spells a
 # listed word, so that "blitz" and "Ritz" stay as they are.
 Z_PLURAL = re.compile(r"\b([a-z]{2,})z\b")
+# The words a respelling may stand for: the listed swear words, insults and slurs.
+RESPELLED = SWEARING | INSULTS | MILD | SLURS | SEXUAL
 
 
 @cache
@@ -83,13 +85,7 @@ def restored(normalized: str) -> str:
 def _plural(match: re.Match[str]) -> str:
     """ "retardz" as "retards" when that is a listed word, else unchanged."""
     plural = match.group(1) + "s"
-    return plural if plural in _respelled() else match.group()
-
-
-@cache
-def _respelled() -> frozenset[str]:
-    """The words a respelling may stand for: the listed swear words, insults and slurs."""
-    return SWEARING | INSULTS | MILD | SLURS | SEXUAL
+    return plural if plural in RESPELLED else match.group()
 
 
 def _joined(match: re.Match[str]) -> str:
